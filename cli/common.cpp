@@ -1,0 +1,67 @@
+// Shared CLI helpers (see common.h).
+#include "common.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace xianjie::cli {
+
+std::vector<std::string> rule_paths(const std::vector<std::string>& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("XIANJIE_RULES"); env && *env) return {env};
+  return {XIANJIE_DEFAULT_RULES_DIR};
+}
+
+size_t print_diagnostics(const Diagnostics& d) {
+  for (const auto& item : d.items()) fmt::print(stderr, "{}", format_diagnostic(item));
+  return d.error_count();
+}
+
+std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& given, const LoadOptions& options, bool show_warnings) {
+  Diagnostics d;
+  auto rs = RuleSet::load(rule_paths(given), d, options);
+  if (!rs || show_warnings) print_diagnostics(d);
+  if (!rs) fmt::print(stderr, "规则加载失败: {} 个错误，{} 个警告；未进行扫描\n", d.error_count(), d.warning_count());
+  return rs;
+}
+
+std::unique_ptr<RowSource> open_input(const std::string& path, const InputOptions& o, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[16] = {};
+  if (in) in.read(magic, sizeof magic);
+  bool sqlite = in && std::string(magic, 15) == "SQLite format 3";
+  if (sqlite) {
+    SqliteOptions so;
+    so.table = o.table;
+    so.query = o.query;
+    return open_sqlite(path, so, error);
+  }
+  if (!o.query.empty() || o.table != "cases") {
+    auto ext = std::filesystem::path(path).extension().string();
+    if (ext == ".db" || ext == ".sqlite" || ext == ".sqlite3") {
+      // Let the SQLite reader explain what is wrong with the file.
+      SqliteOptions so;
+      so.table = o.table;
+      so.query = o.query;
+      return open_sqlite(path, so, error);
+    }
+  }
+  CsvOptions co;
+  co.encoding = o.encoding;
+  if (o.delimiter == "tab" || o.delimiter == "\\t") co.delimiter = '\t';
+  else if (o.delimiter.size() == 1) co.delimiter = o.delimiter[0];
+  return open_csv(path, co, error);
+}
+
+std::optional<Date> parse_cli_date(const std::string& t) {
+  int y, m, d;
+  char extra;
+  if (std::sscanf(t.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return std::nullopt;
+  return Date::from_ymd(y, m, d);
+}
+
+}  // namespace xianjie::cli

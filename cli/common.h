@@ -1,0 +1,42 @@
+// Shared pieces of the CLI commands: rule loading with diagnostics, exit codes, input opening.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xianjie/diagnostics.h"
+#include "xianjie/row_source.h"
+#include "xianjie/rule_set.h"
+
+namespace xianjie::cli {
+
+// Exit codes (docs/cli.md): 0 success; 1 findings at or above --fail-on (or failed rule tests);
+// 2 usage, input or rule errors.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+// The rule paths to use: the given ones, else $XIANJIE_RULES, else the standard pack.
+std::vector<std::string> rule_paths(const std::vector<std::string>& given);
+
+// Prints every diagnostic to stderr; returns the number of errors.
+size_t print_diagnostics(const Diagnostics& d);
+
+// Loads rules, printing diagnostics; nullptr on any error.
+std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& given, const LoadOptions& options, bool show_warnings);
+
+struct InputOptions {
+  std::string encoding = "auto";
+  std::string delimiter;  // "", ",", "tab", ";", "|"
+  std::string table = "cases";
+  std::string query;
+};
+
+// Opens a CSV or SQLite input (SQLite recognised by its file header). nullptr with `error` set.
+std::unique_ptr<RowSource> open_input(const std::string& path, const InputOptions& options, std::string& error);
+
+std::optional<Date> parse_cli_date(const std::string& text);
+
+}  // namespace xianjie::cli

@@ -1,0 +1,63 @@
+// A finding: one rule that fired on one case, with everything an analyst needs to defend it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xianjie/date.h"
+
+namespace xianjie {
+
+enum class RuleSeverity : uint8_t { kHigh, kMedium, kLow };
+std::string_view severity_name(RuleSeverity s);   // "high" / "medium" / "low"
+std::string_view severity_label(RuleSeverity s);  // "高" / "中" / "低"
+
+// One satisfied criterion: which field, its value, the operator, the threshold and its source.
+struct Evidence {
+  std::string field;      // canonical field name(s) involved, e.g. "sales_amount" or "sales_amount,goods_value"
+  std::string label;      // Chinese rendering of the left side: "销售金额", "销售金额×3 + 货值金额"
+  std::string value;      // "52,000.00 元"
+  std::string op;         // "≥", ">", "=", "含", "属于" …
+  std::string threshold;  // "50,000 元", "500 公斤", or the matched keyword
+  std::string param;      // the parameter that holds the threshold, if any ("sales_min")
+  std::string basis;      // citation of the threshold
+  std::string message;    // the whole sentence: "销售金额 52,000.00 元 ≥ 50,000 元(《立案追诉标准(一)》第十六条)"
+};
+
+struct Finding {
+  // The case
+  std::string case_id;
+  std::string source;       // "cases.csv:123" or "cases.db 表 cases rowid 17"
+  std::string agency;
+  std::string party_name;
+  std::string party_id;
+  std::string party_type;   // "individual" / "unit" / ""
+  std::string domain;
+  std::string case_reason;
+  std::optional<Date> violation_date;
+  std::optional<Date> decision_date;
+  std::string fine_amount;  // as displayed, "" when missing
+  bool transferred = false; // the record says it was transferred to the police
+
+  // The rule
+  std::string rule_id;
+  std::string title;
+  std::string offense;
+  std::string law;
+  std::string basis;
+  RuleSeverity severity = RuleSeverity::kHigh;
+  std::string pattern = "threshold";
+  std::string action;       // 建议移送公安机关 / 建议调查核实
+  bool confirmed = true;    // false when the threshold is marked UNCONFIRMED in the fact base
+  std::string confirmation_note;
+  std::string version;      // label of the rule version applied, e.g. "2022-05-15 起"
+  std::string version_reason;
+
+  std::vector<Evidence> evidence;
+  std::vector<std::string> missing_fields;  // Chinese labels of fields the rule needed but were empty
+  std::string message;      // one-line summary in Chinese
+};
+
+}  // namespace xianjie

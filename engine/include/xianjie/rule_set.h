@@ -1,0 +1,133 @@
+// Loading, compiling and evaluating a rule pack.
+//
+// RuleSet::load reads every YAML file given (a directory means every *.yaml / *.yml below it),
+// collects every problem of every file in Diagnostics, and returns a rule set only when there was
+// no error: nothing is ever scanned with a half-loaded pack. A loaded RuleSet is immutable and can
+// be shared by several Matchers (one per thread).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xianjie/date.h"
+#include "xianjie/diagnostics.h"
+#include "xianjie/finding.h"
+#include "xianjie/record.h"
+
+namespace xianjie {
+
+struct ParamDoc {
+  std::string name;
+  std::string label;
+  std::string value;   // default, as displayed ("50,000 元")
+  std::string unit;
+  std::string basis;
+};
+
+struct VersionDoc {
+  std::string label;   // "2022-05-15 至今"
+  std::optional<Date> from, to;
+  std::string basis;
+  std::vector<std::pair<std::string, std::string>> params;  // name → displayed value in this version
+};
+
+struct ExampleRecord {
+  std::string name;
+  bool expect_match = true;
+  std::vector<std::pair<std::string, std::string>> fields;  // header or canonical name → raw text
+  SourceLocation location;
+};
+
+// What the outside world may know about a loaded rule.
+struct RuleInfo {
+  std::string id;
+  std::string title;
+  std::string offense;
+  std::string law;
+  std::string basis;
+  RuleSeverity severity = RuleSeverity::kHigh;
+  std::string pattern;
+  bool confirmed = true;
+  std::string confirmation_note;
+  std::string when_text;
+  std::string file;
+  SourceLocation location;
+  std::vector<ParamDoc> params;
+  std::vector<VersionDoc> versions;
+  std::vector<ExampleRecord> examples;
+};
+
+struct LoadOptions {
+  std::optional<Date> as_of;  // "now" for choosing the current version; default: the latest version
+};
+
+class RuleSetImpl;
+
+class RuleSet {
+ public:
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // Paths are files or directories. Returns nullptr when any error was found.
+  static std::unique_ptr<RuleSet> load(const std::vector<std::string>& paths, Diagnostics& diagnostics,
+                                       const LoadOptions& options = {});
+
+  const std::vector<RuleInfo>& rules() const;
+  // Input columns referenced as `header` by some rule; their slot is cases_fields().size() + index.
+  const std::vector<std::string>& extra_columns() const;
+  size_t slot_count() const;
+
+  const RuleSetImpl& impl() const { return *impl_; }
+
+ private:
+  RuleSet();
+  std::unique_ptr<RuleSetImpl> impl_;
+};
+
+struct MatchOptions {
+  bool include_transferred = false;  // also report cases marked as transferred (flagged)
+};
+
+// Evaluates every rule of a RuleSet on records. Not thread-safe: one Matcher per thread.
+class Matcher {
+ public:
+  Matcher(const RuleSet& rules, MatchOptions options = {});
+  ~Matcher();
+  // Appends a finding for every rule that fires on `record`. Returns the number appended.
+  size_t match(const Record& record, std::vector<Finding>& out);
+
+  // Explains one rule on one record: every criterion with its value and result, in Chinese lines.
+  std::vector<std::string> explain(size_t rule_index, const Record& record);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace xianjie
+
+namespace xianjie {
+
+struct ValueError;
+
+// The outcome of one rule example (`examples:` in a rule file).
+struct ExampleResult {
+  size_t rule_index = 0;
+  std::string rule_id;
+  std::string name;
+  SourceLocation location;
+  bool expect_match = true;
+  bool matched = false;
+  bool passed() const { return expect_match == matched; }
+  std::string finding_message;             // when matched
+  std::vector<std::string> explanation;    // the explain() lines, for failures
+  std::vector<std::string> value_errors;   // fields of the example that did not parse
+};
+
+// Runs every example of every rule against its own rule.
+std::vector<ExampleResult> run_examples(const RuleSet& rules);
+
+}  // namespace xianjie

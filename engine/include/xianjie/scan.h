@@ -1,0 +1,111 @@
+// Scanning inputs: reader → record builder → matcher → sink, with the row accounting of a summary.
+//
+// Every data row of every input ends up in exactly one of: evaluated (turned into a record and
+// matched against every rule) or rejected (unreadable; written to the reject handler with its
+// location). rows_read == rows_evaluated + rows_rejected holds for every input. A value that fails
+// to parse does not reject its row: the value is missing to the rules and reported as a ValueError.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xianjie/diagnostics.h"
+#include "xianjie/finding.h"
+#include "xianjie/row_source.h"
+#include "xianjie/rule_set.h"
+
+namespace xianjie {
+
+// User additions to the built-in header aliases (--mapping FILE):
+//   fields:
+//     sales_amount: [经营额, 销售额（元）]
+//     case_id: 处罚文书编号
+struct ColumnMapping {
+  std::vector<std::pair<std::string, std::string>> aliases;  // header (normalised) → canonical field name
+  // Loads a mapping YAML; problems go to `diagnostics` with their location. False on any error.
+  static bool load(const std::string& path, ColumnMapping& out, Diagnostics& diagnostics);
+};
+
+struct ValueError {
+  std::string source;    // input name
+  uint64_t location = 0; // line or rowid
+  std::string location_text;
+  std::string column;    // the header as it appears in the input
+  std::string field;     // canonical field name
+  std::string raw;       // the cell text
+  std::string reason;    // Chinese
+};
+
+struct ScanSummary {
+  uint64_t rows_read = 0;
+  uint64_t rows_evaluated = 0;
+  uint64_t rows_rejected = 0;
+  uint64_t rows_transferred = 0;          // evaluated rows marked as transferred to the police
+  uint64_t value_errors = 0;
+  std::map<std::string, uint64_t> value_errors_by_column;
+  uint64_t findings = 0;
+  std::array<uint64_t, 3> findings_by_severity{};  // high, medium, low
+  std::map<std::string, uint64_t> findings_by_rule;
+  double seconds = 0;
+  std::vector<std::string> inputs;
+  std::vector<std::string> notes;         // encoding detected, unmapped columns, …
+  std::vector<std::string> input_errors;  // inputs that could not be read
+  size_t rules = 0;
+};
+
+// Receives everything a scan produces, in input order. Printers implement it.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void begin(const std::vector<RuleInfo>& /*rules*/) {}
+  virtual void finding(const Finding& f) = 0;
+  virtual void reject(const RejectedRow& /*row*/) {}
+  virtual void value_error(const ValueError& /*error*/) {}
+  virtual void end(const ScanSummary& /*summary*/) {}
+};
+
+struct ScanOptions {
+  MatchOptions match;
+  const ColumnMapping* mapping = nullptr;
+  unsigned threads = 0;  // 0 = one per core (at most 8)
+};
+
+class Scanner {
+ public:
+  Scanner(const RuleSet& rules, ScanOptions options);
+  ~Scanner();
+  // Scans one input to the end. Returns false if it failed before its end (the reason is recorded
+  // in summary().input_errors); rows already scanned stay reported.
+  bool scan(RowSource& source, FindingSink& sink);
+  ScanSummary& summary();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads records one at a time from a source, typed exactly as in a scan (for `explain` and tools).
+// A record is valid until the next call.
+class RecordStream {
+ public:
+  RecordStream(const RuleSet& rules, RowSource& source, const ColumnMapping* mapping);
+  ~RecordStream();
+  bool next(Record& record, std::vector<ValueError>& errors);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Builds a record from header/value pairs exactly as a reader's row would be (used by rule
+// examples and `xianjie explain`). Keys may be canonical names or any recognised header.
+// Value errors are appended to `errors`. `storage` keeps the text the record points into.
+void build_record(const RuleSet& rules, const std::vector<std::pair<std::string, std::string>>& fields,
+                  Record& record, std::vector<std::string>& storage, std::vector<ValueError>& errors);
+
+}  // namespace xianjie

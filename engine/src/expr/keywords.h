@@ -1,0 +1,48 @@
+// Keyword sets and the shared multi-pattern matcher (Aho–Corasick over UTF-8 bytes).
+//
+// Rules recognise conduct by keywords in 案由 and 违法事实 (以次充好, 电鱼, 无烟草专卖零售许可证 …).
+// Searching each keyword separately would scan each text dozens of times per record; instead every
+// keyword of every rule is compiled into one automaton, each record's text is scanned once per
+// field, and a keyword set is "hit" when the resulting bitmap intersects the set's bitmap.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace xianjie::expr {
+
+class KeywordTable {
+ public:
+  // Registers a set of keywords, returning its id. Identical words share one pattern id.
+  int32_t add_set(const std::vector<std::string>& words);
+  const std::vector<int32_t>& set_patterns(int32_t set) const { return sets_[static_cast<size_t>(set)]; }
+  const std::string& pattern(int32_t id) const { return patterns_[static_cast<size_t>(id)]; }
+  size_t pattern_count() const { return patterns_.size(); }
+  size_t set_count() const { return sets_.size(); }
+
+  // Builds the automaton; call after the last add_set.
+  void build();
+
+  // Bitmap of pattern ids found in `text`. `hits` must have words() elements; bits are OR-ed in.
+  void scan(std::string_view text, uint64_t* hits) const;
+  size_t words() const { return (patterns_.size() + 63) / 64; }
+
+  bool set_any(int32_t set, const uint64_t* hits) const;
+  bool set_all(int32_t set, const uint64_t* hits) const;
+  // The first pattern of `set` present in `hits`, or -1: for evidence ("违法事实 含 '电鱼'").
+  int32_t first_hit(int32_t set, const uint64_t* hits) const;
+
+ private:
+  std::vector<std::string> patterns_;
+  std::unordered_map<std::string, int32_t> pattern_ids_;
+  std::vector<std::vector<int32_t>> sets_;
+  // Automaton: dense transitions over bytes; outputs are lists of pattern ids per state.
+  std::vector<int32_t> next_;             // state * 256 + byte
+  std::vector<int32_t> output_begin_;     // per state, into outputs_ (size states+1)
+  std::vector<int32_t> outputs_;
+};
+
+}  // namespace xianjie::expr

@@ -1,0 +1,217 @@
+// Matcher: evaluates every rule on a record, chooses the rule version by the violation date
+// (从旧兼从轻, 刑法第十二条), and builds findings with their evidence.
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "expr/evaluator.h"
+#include "rules/evidence.h"
+#include "rules/literal.h"
+#include "rules/rule_set_impl.h"
+#include "xianjie/fields.h"
+
+namespace xianjie {
+
+struct Matcher::State {
+  const RuleSetImpl* rs;
+  MatchOptions options;
+  expr::KeywordHits hits;
+  std::vector<Value> trace;
+  std::vector<size_t> current;  // per rule: the version in force "now"
+  State(const RuleSetImpl& r, MatchOptions o) : rs(&r), options(o), hits(&r.keywords, &r.scanned_slots) {}
+};
+
+namespace {
+
+std::string text_of(const Value& v) { return v.is_null() ? std::string() : v.display(); }
+
+// Index of the version in force on `d`, or -1.
+int version_at(const CompiledRule& rule, Date d) {
+  for (size_t k = 0; k < rule.versions.size(); ++k)
+    if (rule.versions[k].in_force(d)) return static_cast<int>(k);
+  return -1;
+}
+
+}  // namespace
+
+Matcher::Matcher(const RuleSet& rules, MatchOptions options)
+    : state_(std::make_unique<State>(rules.impl(), options)) {
+  for (const auto& r : state_->rs->rules) {
+    int cur = -1;
+    if (state_->rs->as_of) cur = version_at(r, *state_->rs->as_of);
+    if (cur < 0) cur = static_cast<int>(r.versions.size()) - 1;
+    state_->current.push_back(static_cast<size_t>(cur));
+  }
+}
+
+Matcher::~Matcher() = default;
+
+size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
+  State& st = *state_;
+  const Value* slots = record.slots.data();
+  bool transferred = (slots[slot::kTransferred].type() == ValueType::kBool && slots[slot::kTransferred].as_bool()) ||
+                     !slots[slot::kTransferDate].is_null();
+  if (transferred && !st.options.include_transferred) return 0;
+  st.hits.reset();
+  expr::EvalContext ctx;
+  ctx.slots = slots;
+  ctx.keywords = &st.rs->keywords;
+  ctx.regexes = &st.rs->regexes;
+  ctx.hits = &st.hits;
+  size_t added = 0;
+  const Value& vdate = slots[slot::kViolationDate];
+  for (size_t ri = 0; ri < st.rs->rules.size(); ++ri) {
+    const CompiledRule& rule = st.rs->rules[ri];
+    size_t current = st.current[ri];
+    size_t applied = current;
+    std::string reason;
+    if (vdate.is_null()) {
+      reason = "违法行为发生日期缺失，按现行版本判断";
+    } else {
+      int at = version_at(rule, vdate.as_date());
+      if (at < 0) continue;  // no version in force at the time of the act: not judged by this rule
+      applied = static_cast<size_t>(at);
+      reason = applied == current ? "行为时有效的版本（即现行版本）"
+                                  : fmt::format("行为时有效的版本；现行版本（{}）对当事人并不更有利", rule.versions[current].label);
+    }
+    ctx.params = rule.versions[applied].params.data();
+    ctx.trace = nullptr;
+    bool in_scope = true;
+    for (const auto& sp : rule.scope)
+      if (!expr::is_true(expr::evaluate(sp, ctx))) { in_scope = false; break; }
+    if (!in_scope) continue;
+    if (!expr::is_true(expr::evaluate(rule.when, ctx))) continue;
+    if (applied != current) {
+      // 从旧兼从轻: a later version that would not make this a crime is more favourable and applies.
+      ctx.params = rule.versions[current].params.data();
+      bool still = expr::is_true(expr::evaluate(rule.when, ctx));
+      ctx.params = rule.versions[applied].params.data();
+      if (!still) continue;
+    }
+    // Second pass with a trace, for the evidence.
+    st.trace.assign(rule.when.code.size(), Value());
+    ctx.trace = &st.trace;
+    expr::evaluate(rule.when, ctx);
+    ctx.trace = nullptr;
+
+    Finding f;
+    f.case_id = text_of(slots[slot::kCaseId]);
+    f.agency = text_of(slots[slot::kAgency]);
+    f.party_name = text_of(slots[slot::kPartyName]);
+    f.party_id = text_of(slots[slot::kPartyId]);
+    f.party_type = text_of(slots[slot::kPartyType]);
+    f.domain = text_of(slots[slot::kDomain]);
+    f.case_reason = text_of(slots[slot::kCaseReason]);
+    if (!vdate.is_null()) f.violation_date = vdate.as_date();
+    if (!slots[slot::kDecisionDate].is_null()) f.decision_date = slots[slot::kDecisionDate].as_date();
+    if (!slots[slot::kFineAmount].is_null()) {
+      Decimal d;
+      if (slots[slot::kFineAmount].numeric(d)) f.fine_amount = d.to_grouped(2);
+    }
+    f.transferred = transferred;
+    f.source = record.location_text;
+    const RuleInfo& info = rule.info;
+    const CompiledVersion& ver = rule.versions[applied];
+    f.rule_id = info.id;
+    f.title = info.title;
+    f.offense = info.offense;
+    f.law = info.law;
+    f.basis = ver.basis;
+    f.severity = info.severity;
+    f.pattern = info.pattern;
+    f.action = transferred ? "已移送（仅供核对）" : rule.action;
+    f.confirmed = ver.confirmed;
+    f.confirmation_note = ver.confirmation_note;
+    f.version = ver.label;
+    f.version_reason = reason;
+
+    rules::EvidenceContext ec;
+    ec.program = &rule.when;
+    ec.trace = &st.trace;
+    ec.keywords = &st.rs->keywords;
+    for (const auto& p : rule.params) ec.param_names.push_back(p.name);
+    ec.param_basis = rule.param_basis;
+    ec.version_basis = ver.basis;
+    ec.matched_keyword = [&](int slot, int32_t set) -> std::string {
+      const uint64_t* bits = st.hits.get(slot, slots);
+      if (!bits) return "";
+      int32_t p = st.rs->keywords.first_hit(set, bits);
+      return p < 0 ? "" : st.rs->keywords.pattern(p);
+    };
+    rules::collect_evidence(ec, f.evidence);
+    f.missing_fields = rules::missing_fields(rule.when, st.trace);
+    std::string msg;
+    for (const auto& e : f.evidence) {
+      if (e.op == "含") continue;  // keyword hits explain the scope, thresholds explain the crime
+      msg += (msg.empty() ? "" : "；") + e.message;
+    }
+    if (msg.empty())
+      for (const auto& e : f.evidence) msg += (msg.empty() ? "" : "；") + e.message;
+    f.message = fmt::format("涉嫌{}：{}", info.offense, msg);
+    if (!f.confirmed) f.message += "【门槛待核实】";
+    out.push_back(std::move(f));
+    ++added;
+  }
+  return added;
+}
+
+std::vector<std::string> Matcher::explain(size_t rule_index, const Record& record) {
+  State& st = *state_;
+  const CompiledRule& rule = st.rs->rules.at(rule_index);
+  std::vector<std::string> lines;
+  st.hits.reset();
+  expr::EvalContext ctx;
+  ctx.slots = record.slots.data();
+  ctx.keywords = &st.rs->keywords;
+  ctx.regexes = &st.rs->regexes;
+  ctx.hits = &st.hits;
+  size_t applied = st.current[rule_index];
+  const Value& vdate = record.slots[slot::kViolationDate];
+  if (!vdate.is_null()) {
+    int at = version_at(rule, vdate.as_date());
+    if (at < 0) {
+      lines.push_back(fmt::format("违法行为发生日期 {} 时本规则尚无有效版本，不适用", vdate.as_date().to_string()));
+      return lines;
+    }
+    applied = static_cast<size_t>(at);
+  }
+  ctx.params = rule.versions[applied].params.data();
+  lines.push_back(fmt::format("适用版本: {}（{}）", rule.versions[applied].label, rule.versions[applied].basis));
+  auto tree = [&](const expr::Program& p, const char* title) {
+    st.trace.assign(p.code.size(), Value());
+    ctx.trace = &st.trace;
+    expr::evaluate(p, ctx);
+    ctx.trace = nullptr;
+    lines.push_back(title);
+    std::function<void(int32_t, int)> walk = [&](int32_t i, int depth) {
+      const expr::Instr& in = p.code[static_cast<size_t>(i)];
+      const Value& v = st.trace[static_cast<size_t>(i)];
+      std::string mark = v.type() == ValueType::kBool ? (v.as_bool() ? "✔" : "✘") : "？";
+      std::string indent(static_cast<size_t>(depth) * 2, ' ');
+      if (in.op == expr::Op::kAnd || in.op == expr::Op::kOr) {
+        lines.push_back(fmt::format("{}{} {}", indent, mark, in.op == expr::Op::kAnd ? "全部满足:" : "任一满足:"));
+        for (int32_t k = 0; k < in.count; ++k) walk(p.children[static_cast<size_t>(in.first + k)], depth + 1);
+        return;
+      }
+      if (in.op == expr::Op::kNot) {
+        lines.push_back(fmt::format("{}{} 并非:", indent, mark));
+        walk(in.a, depth + 1);
+        return;
+      }
+      std::string detail;
+      if (in.op == expr::Op::kCompare) {
+        detail = fmt::format("  [{} = {}，{} = {}]", p.code[static_cast<size_t>(in.a)].label,
+                             rules::render(p, in.a, st.trace[static_cast<size_t>(in.a)]),
+                             p.code[static_cast<size_t>(in.b)].label,
+                             rules::render(p, in.b, st.trace[static_cast<size_t>(in.b)]));
+      }
+      lines.push_back(fmt::format("{}{} {}{}", indent, mark, in.label, detail));
+    };
+    walk(p.root, 1);
+  };
+  for (const auto& sp : rule.scope) tree(sp, "适用范围:");
+  tree(rule.when, "条件 when:");
+  return lines;
+}
+
+}  // namespace xianjie

@@ -1,0 +1,54 @@
+// The compiled rule pack behind xianjie::RuleSet.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "expr/compiler.h"
+#include "expr/keywords.h"
+#include "expr/program.h"
+#include "xianjie/rule_set.h"
+
+namespace xianjie {
+
+struct CompiledVersion {
+  std::optional<Date> from;  // inclusive
+  std::optional<Date> to;    // inclusive
+  std::string label;         // "2022-05-15 起" / "2010-05-07 至 2022-05-14"
+  std::string basis;         // citation of this version's thresholds
+  bool confirmed = true;
+  std::string confirmation_note;
+  std::vector<Value> params;  // parameter values in force in this version (no text values)
+
+  bool in_force(Date d) const { return (!from || *from <= d) && (!to || d <= *to); }
+};
+
+struct CompiledRule {
+  RuleInfo info;
+  std::string action;
+  std::vector<expr::ParamInfo> params;
+  std::vector<std::string> param_basis;  // per parameter; empty = the version's basis
+  std::vector<CompiledVersion> versions; // sorted by `from`
+  std::vector<expr::Program> scope;      // every one must hold (generated scope, scope.when)
+  expr::Program when;
+};
+
+class RuleSetImpl {
+ public:
+  std::vector<CompiledRule> rules;
+  std::vector<RuleInfo> infos;
+  expr::KeywordTable keywords;
+  std::vector<std::unique_ptr<RE2>> regexes;
+  std::vector<std::string> extra_columns;
+  std::vector<int> scanned_slots;
+  std::optional<Date> as_of;
+};
+
+// Loads files into `impl`; every problem goes to `diagnostics`.
+void load_rule_files(const std::vector<std::string>& paths, RuleSetImpl& impl, Diagnostics& diagnostics);
+
+}  // namespace xianjie
