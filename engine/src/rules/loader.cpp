@@ -188,6 +188,7 @@ class Loader {
         if (!strings(src, it->second, list.words, "关键词列表")) continue;
         for (const auto& w : list.words)
           if (w.empty()) error(src, it->second, "E-LIST-EMPTY", "关键词列表中有空字符串");
+        if (list.words.empty()) error(src, it->second, "E-LIST-EMPTY", fmt::format("关键词列表 {} 是空的", name));
         lists_[name] = std::move(list);
         list_src_[name] = &src;
         list_node_[name] = it->first;
@@ -299,9 +300,13 @@ class Loader {
     required("offense", info.offense);
     required("law", info.law);
     required("basis", info.basis);
-    if (ids_.count(id) && !id.empty())
-      error(src, r["id"], "E-RULE-DUP", fmt::format("规则 id {} 重复", id), fmt::format("另一条在 {}", ids_[id]));
-    else if (!id.empty()) ids_[id] = fmt::format("{}:{}", src.path(), src.at(r).line);
+    if (ids_.count(id) && !id.empty()) {
+      const auto& [file, line] = ids_[id];
+      error(src, r["id"], "E-RULE-DUP", fmt::format("规则 id {} 重复", id),
+            file == src.path() ? fmt::format("另一条在本文件第 {} 行", line) : fmt::format("另一条在 {}:{}", file, line));
+    } else if (!id.empty()) {
+      ids_[id] = {src.path(), src.at(r).line};
+    }
 
     std::string sev;
     required("severity", sev);
@@ -341,6 +346,7 @@ class Loader {
     for (size_t k = 0; k < used.size() && when_ok; ++k)
       if (!used[k]) warn(src, param_nodes_[k], "W-PARAM-UNUSED", fmt::format("参数 {} 未在条件中使用", rule.params[k].name));
     load_examples(src, r["examples"], info);
+    context_ = id.empty() ? "规则" : "规则 " + id;
     if (info.examples.empty()) warn(src, r, "W-RULE-NO-EXAMPLES", fmt::format("规则 {} 没有 examples（应有命中与不命中的样例）", id));
 
     // Documentation view of params and versions.
@@ -578,7 +584,7 @@ class Loader {
   std::map<std::string, const YamlSource*> cond_src_;
   std::map<std::string, YAML::Node> cond_node_;
   std::map<std::string, YAML::Node> cond_value_;
-  std::map<std::string, std::string> ids_;
+  std::map<std::string, std::pair<std::string, int>> ids_;
   std::vector<YAML::Node> param_nodes_;
   std::vector<Value> default_params_;
 };
