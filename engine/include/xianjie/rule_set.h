@@ -24,6 +24,7 @@ struct ParamDoc {
   std::string value;   // default, as displayed ("50,000 元")
   std::string unit;
   std::string basis;
+  std::string range;   // "100,000 元 至 300,000 元" when the law gives a range for local values
 };
 
 struct VersionDoc {

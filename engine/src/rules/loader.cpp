@@ -352,8 +352,12 @@ class Loader {
     // Documentation view of params and versions.
     for (size_t k = 0; k < rule.params.size(); ++k) {
       const auto& p = rule.params[k];
+      std::string range;
+      if (rule.param_ranges[k])
+        range = rules::display_value(rule.param_ranges[k]->first, p.type, p.unit_text, p.unit) + " 至 " +
+                rules::display_value(rule.param_ranges[k]->second, p.type, p.unit_text, p.unit);
       info.params.push_back({p.name, p.label, rules::display_value(rule.versions.back().params[k], p.type, p.unit_text, p.unit),
-                             p.unit_text, rule.param_basis[k]});
+                             p.unit_text, rule.param_basis[k], range});
     }
     for (const auto& v : rule.versions) {
       VersionDoc vd{v.label, v.from, v.to, v.basis, {}};
@@ -381,7 +385,7 @@ class Loader {
       const bool detailed = it->second.IsMap();
       YAML::Node vnode = detailed ? it->second["value"] : it->second;
       if (detailed) {
-        check_keys(src, it->second, {"value", "label", "basis", "note"});
+        check_keys(src, it->second, {"value", "label", "basis", "note", "range"});
         if (!vnode) { error(src, it->second, "E-RULE-MISSING", fmt::format("参数 {} 缺少 value", p.name)); continue; }
         if (auto l = it->second["label"]) scalar(src, l, p.label, "label");
         if (auto b = it->second["basis"]) scalar(src, b, basis, "basis");
@@ -394,15 +398,42 @@ class Loader {
         error(src, it->first, "E-PARAM-NAME", fmt::format("参数名 {} 与字段同名", p.name), "参数名请用如 sales_min 的形式");
         continue;
       }
+      std::optional<std::pair<Value, Value>> range;
+      if (detailed && it->second["range"]) {
+        auto rn = it->second["range"];
+        std::string lo_text, hi_text, e1, e2;
+        if (!rn.IsSequence() || rn.size() != 2 || !rn[0].IsScalar() || !rn[1].IsScalar()) {
+          error(src, rn, "E-PARAM-RANGE", "range 应写成 [下限, 上限]，如 [10万元, 30万元]");
+          continue;
+        }
+        auto lo = rules::parse_literal(rn[0].Scalar(), e1);
+        auto hi = rules::parse_literal(rn[1].Scalar(), e2);
+        if (!lo || !hi || !(lo->type == lit->type) || !(hi->type == lit->type)) {
+          error(src, rn, "E-PARAM-RANGE", fmt::format("参数 {} 的 range 须是两个与默认值同类型的值", p.name));
+          continue;
+        }
+        range = std::make_pair(lo->value, hi->value);
+        if (!within(lit->value, *range)) {
+          error(src, vnode, "E-PARAM-RANGE", fmt::format("参数 {} 的值 {} 不在法定幅度 {} 至 {} 内", p.name, lit->display, lo->display, hi->display));
+          continue;
+        }
+      }
       p.type = lit->type;
       p.unit_text = lit->unit_text;
       p.unit = lit->unit;
       if (p.label.empty()) p.label = p.name;
       rule.params.push_back(p);
       rule.param_basis.push_back(basis);
+      rule.param_ranges.push_back(range);
       default_params_.push_back(lit->value);
       param_nodes_.push_back(it->first);
     }
+  }
+
+  static bool within(const Value& v, const std::pair<Value, Value>& r) {
+    Decimal x, lo, hi;
+    if (!v.numeric(x) || !r.first.numeric(lo) || !r.second.numeric(hi)) return true;
+    return lo <= x && x <= hi;
   }
 
   static std::string version_label(const std::optional<Date>& from, const std::optional<Date>& to) {
@@ -475,6 +506,10 @@ class Loader {
           if (!(lit->type == rule.params[k].type)) {
             error(src, it->second, "E-PARAM-TYPE",
                   fmt::format("参数 {} 在此版本中是{}，而默认值是{}", name, expr::type_name(lit->type), expr::type_name(rule.params[k].type)));
+            continue;
+          }
+          if (rule.param_ranges[k] && !within(lit->value, *rule.param_ranges[k])) {
+            error(src, it->second, "E-PARAM-RANGE", fmt::format("参数 {} 的值 {} 不在法定幅度内", name, lit->display));
             continue;
           }
           v.params[k] = lit->value;

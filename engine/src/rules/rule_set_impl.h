@@ -32,6 +32,8 @@ struct CompiledRule {
   std::string action;
   std::vector<expr::ParamInfo> params;
   std::vector<std::string> param_basis;  // per parameter; empty = the version's basis
+  // Per parameter: the legal range [lo, hi] within which a province fixes the value, if any.
+  std::vector<std::optional<std::pair<Value, Value>>> param_ranges;
   std::vector<CompiledVersion> versions; // sorted by `from`
   std::vector<expr::Program> scope;      // every one must hold (generated scope, scope.when)
   expr::Program when;
