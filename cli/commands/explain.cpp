@@ -15,6 +15,7 @@ struct ExplainArgs {
   std::string case_id;
   std::vector<std::string> sets;   // field=value
   std::vector<std::string> rules;
+  std::vector<std::string> params_files;
   std::string rule_id;
   InputOptions input_options;
   bool all = false;
@@ -54,7 +55,9 @@ void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& 
 }
 
 int run(const ExplainArgs& a) {
-  auto rs = load_rules(a.rules, {}, false);
+  LoadOptions lo;
+  lo.params_files = a.params_files;
+  auto rs = load_rules(a.rules, lo, false);
   if (!rs) return kExitError;
   Record record;
   std::vector<ValueError> errors;
@@ -100,6 +103,7 @@ void register_explain(CLI::App& app, int& exit_code) {
   cmd->add_option("--case", a->case_id, "案件编号");
   cmd->add_option("--set", a->sets, "直接给出字段值，如 --set 销售金额=5.2万元（可多次）");
   cmd->add_option("--rule", a->rule_id, "只解释这条规则");
+  cmd->add_option("--params", a->params_files, "地方参数文件（可多次）");
   cmd->add_option("-r,--rules", a->rules, "规则文件或目录；默认为标准规则包");
   cmd->add_option("--encoding", a->input_options.encoding, "CSV 编码");
   cmd->add_option("--table", a->input_options.table, "SQLite 表名");

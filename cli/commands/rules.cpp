@@ -1,4 +1,6 @@
 // `xianjie rules list | check | test`: what a rule author runs after editing a rule file.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "commands/commands.h"
@@ -7,8 +9,14 @@
 namespace xianjie::cli {
 namespace {
 
-int list(const std::vector<std::string>& paths) {
-  auto rs = load_rules(paths, {}, false);
+LoadOptions options_with(const std::vector<std::string>& params_files) {
+  LoadOptions lo;
+  lo.params_files = params_files;
+  return lo;
+}
+
+int list(const std::vector<std::string>& paths, const LoadOptions& lo) {
+  auto rs = load_rules(paths, lo, false);
   if (!rs) return kExitError;
   for (const auto& r : rs->rules()) {
     fmt::print("{}  {}\n", r.id, r.title);
@@ -26,9 +34,9 @@ int list(const std::vector<std::string>& paths) {
   return kExitOk;
 }
 
-int check(const std::vector<std::string>& paths) {
+int check(const std::vector<std::string>& paths, const LoadOptions& lo) {
   Diagnostics d;
-  auto rs = RuleSet::load(rule_paths(paths), d);
+  auto rs = RuleSet::load(rule_paths(paths), d, lo);
   print_diagnostics(d);
   if (!rs) {
     fmt::print(stderr, "规则检查失败: {} 个错误，{} 个警告\n", d.error_count(), d.warning_count());
@@ -38,8 +46,8 @@ int check(const std::vector<std::string>& paths) {
   return kExitOk;
 }
 
-int test(const std::vector<std::string>& paths, bool verbose) {
-  auto rs = load_rules(paths, {}, false);
+int test(const std::vector<std::string>& paths, bool verbose, const LoadOptions& lo) {
+  auto rs = load_rules(paths, lo, false);
   if (!rs) return kExitError;
   auto results = run_examples(*rs);
   size_t passed = 0, failed = 0;
@@ -62,6 +70,51 @@ int test(const std::vector<std::string>& paths, bool verbose) {
   return failed ? kExitFindings : kExitOk;
 }
 
+// Every parameter in force: value, unit, legal range and where the value comes from.
+int params(const std::vector<std::string>& paths, const LoadOptions& lo) {
+  auto rs = load_rules(paths, lo, false);
+  if (!rs) return kExitError;
+  size_t n = 0;
+  for (const auto& r : rs->rules()) {
+    for (const auto& p : r.params) {
+      ++n;
+      fmt::print("{}.{}  {} = {}\n", r.id, p.name, p.label, p.value);
+      if (!p.range.empty()) fmt::print("    法定幅度: {}（由各省确定）\n", p.range);
+      fmt::print("    来源: {}\n", p.source);
+      if (!p.basis.empty()) fmt::print("    依据: {}\n", p.basis);
+    }
+  }
+  fmt::print("共 {} 个参数\n", n);
+  return kExitOk;
+}
+
+// docs/coverage.md: offense, article, basis, versions, confirmation, examples — from the pack itself.
+int coverage(const std::vector<std::string>& paths, const LoadOptions& lo) {
+  auto rs = load_rules(paths, lo, false);
+  if (!rs) return kExitError;
+  auto cell = [](std::string s) {
+    std::string out;
+    for (char c : s) { if (c == '|') out += "\\|"; else if (c == '\n') out += ' '; else out += c; }
+    return out;
+  };
+  std::map<std::string, std::vector<const RuleInfo*>> by_offense;
+  for (const auto& r : rs->rules()) by_offense[r.offense].push_back(&r);
+  size_t examples = 0, unconfirmed = 0;
+  for (const auto& r : rs->rules()) { examples += r.examples.size(); unconfirmed += !r.confirmed; }
+  fmt::print("# 规则包覆盖情况\n\n本文件由 `xianjie rules coverage > docs/coverage.md` 从规则包生成，请勿手工编辑。\n\n");
+  fmt::print("{} 个罪名，{} 条规则，{} 个样例；{} 条规则的门槛待核实。\n\n", by_offense.size(), rs->rules().size(), examples, unconfirmed);
+  fmt::print("| 罪名 | 规则 | 刑法 | 依据 | 版本 | 门槛确认 | 样例 |\n|---|---|---|---|---|---|---|\n");
+  for (const auto& [offense, rules] : by_offense) {
+    for (const RuleInfo* r : rules) {
+      std::string versions;
+      for (const auto& v : r->versions) versions += (versions.empty() ? "" : "；") + v.label;
+      fmt::print("| {} | {} {} | {} | {} | {} | {} | {} |\n", cell(offense), r->id, cell(r->title), cell(r->law), cell(r->basis),
+                 cell(versions), r->confirmed ? "已确认" : "待核实：" + cell(r->confirmation_note), r->examples.size());
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void register_rules(CLI::App& app, int& exit_code) {
@@ -69,16 +122,28 @@ void register_rules(CLI::App& app, int& exit_code) {
   cmd->require_subcommand(1);
   auto paths = std::make_shared<std::vector<std::string>>();
   auto verbose = std::make_shared<bool>(false);
+  auto local = std::make_shared<std::vector<std::string>>();
   auto* l = cmd->add_subcommand("list", "列出规则及其门槛、版本");
   l->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  l->callback([paths, &exit_code] { exit_code = list(*paths); });
+  l->add_option("--params", *local, "地方参数文件（可多次）");
+  l->callback([paths, local, &exit_code] { exit_code = list(*paths, options_with(*local)); });
   auto* c = cmd->add_subcommand("check", "检查规则文件，报告所有错误与警告");
   c->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  c->callback([paths, &exit_code] { exit_code = check(*paths); });
+  c->add_option("--params", *local, "地方参数文件（可多次）");
+  c->callback([paths, local, &exit_code] { exit_code = check(*paths, options_with(*local)); });
   auto* t = cmd->add_subcommand("test", "运行规则中的样例（examples）");
   t->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
+  t->add_option("--params", *local, "地方参数文件（可多次）");
   t->add_flag("-v,--verbose", *verbose, "列出每个样例");
-  t->callback([paths, verbose, &exit_code] { exit_code = test(*paths, *verbose); });
+  t->callback([paths, verbose, local, &exit_code] { exit_code = test(*paths, *verbose, options_with(*local)); });
+  auto* p = cmd->add_subcommand("params", "列出所有参数的现行值、单位、法定幅度和来源");
+  p->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
+  p->add_option("--params", *local, "地方参数文件（可多次）");
+  p->callback([paths, local, &exit_code] { exit_code = params(*paths, options_with(*local)); });
+  auto* cv = cmd->add_subcommand("coverage", "生成规则包覆盖表（Markdown，docs/coverage.md）");
+  cv->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
+  cv->add_option("--params", *local, "地方参数文件（可多次）");
+  cv->callback([paths, local, &exit_code] { exit_code = coverage(*paths, options_with(*local)); });
 }
 
 }  // namespace xianjie::cli

@@ -25,6 +25,7 @@ struct ParamDoc {
   std::string unit;
   std::string basis;
   std::string range;   // "100,000 元 至 300,000 元" when the law gives a range for local values
+  std::string source;  // where the value in force comes from: "全国标准（默认值）" or the local file's document
 };
 
 struct VersionDoc {
@@ -62,6 +63,9 @@ struct RuleInfo {
 
 struct LoadOptions {
   std::optional<Date> as_of;  // "now" for choosing the current version; default: the latest version
+  // Local parameter files (--params rules/local/<region>.yaml): provincial values within the legal
+  // ranges the rules declare, each with its source document.
+  std::vector<std::string> params_files;
 };
 
 class RuleSetImpl;

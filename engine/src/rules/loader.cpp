@@ -357,7 +357,7 @@ class Loader {
         range = rules::display_value(rule.param_ranges[k]->first, p.type, p.unit_text, p.unit) + " 至 " +
                 rules::display_value(rule.param_ranges[k]->second, p.type, p.unit_text, p.unit);
       info.params.push_back({p.name, p.label, rules::display_value(rule.versions.back().params[k], p.type, p.unit_text, p.unit),
-                             p.unit_text, rule.param_basis[k], range});
+                             p.unit_text, rule.param_basis[k], range, "全国标准（默认值）"});
     }
     for (const auto& v : rule.versions) {
       VersionDoc vd{v.label, v.from, v.to, v.basis, {}};

@@ -34,6 +34,8 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<std::string>& paths, Di
   size_t before = diagnostics.error_count();
   load_rule_files(paths, *rs->impl_, diagnostics);
   if (diagnostics.error_count() > before) return nullptr;
+  apply_local_params(options.params_files, *rs->impl_, diagnostics);
+  if (diagnostics.error_count() > before) return nullptr;
   if (rs->impl_->rules.empty()) {
     diagnostics.error("E-RULE-NONE", "没有加载到任何规则");
     return nullptr;

@@ -53,4 +53,7 @@ class RuleSetImpl {
 // Loads files into `impl`; every problem goes to `diagnostics`.
 void load_rule_files(const std::vector<std::string>& paths, RuleSetImpl& impl, Diagnostics& diagnostics);
 
+// Applies local parameter files (provincial values) to loaded rules; problems go to `diagnostics`.
+void apply_local_params(const std::vector<std::string>& files, RuleSetImpl& impl, Diagnostics& diagnostics);
+
 }  // namespace xianjie

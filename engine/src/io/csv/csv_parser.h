@@ -1,0 +1,72 @@
+// The RFC 4180 record parser: finds the fields of one record in a buffer of decoded text.
+//
+// It is restartable rather than resumable: when the buffer ends inside a record it reports
+// kNeedMore and the caller refills and parses the record again from its start. Records are small
+// next to the buffer, so only the one record per refill that straddles the boundary is scanned
+// twice, and the parser keeps no state between calls.
+//
+// Accepted syntax (lenient where real exports are sloppy, strict where guessing would move data
+// between columns):
+//   record  = field *(DELIM field) [CR] LF | field *(DELIM field) EOF
+//   field   = quoted | bare
+//   quoted  = DQUOTE *(any char except DQUOTE | DQUOTE DQUOTE) DQUOTE     ; may contain CR/LF
+//   bare    = *(any char except DELIM and LF)       ; a DQUOTE inside a bare field is literal text
+// A quoted field followed by text other than DELIM/CR/LF (e.g. `"某公司"违法`) is taken literally,
+// quotes included, up to the next DELIM or line end. An empty line (LF or CRLF alone) is reported
+// as blank. A lone CR is data, except directly before LF or at the end of the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace xianjie {
+
+struct FieldSpan {
+  size_t begin = 0;  // offsets into the parsed buffer; for a quoted field, the text inside the quotes
+  size_t end = 0;
+  bool unescape = false;  // contains doubled quotes, to be collapsed with append_unescaped()
+};
+
+enum class RecordStatus {
+  kComplete,       // a record (or a blank line) ends inside the buffer
+  kNeedMore,       // the buffer ends inside the record and more input may follow
+  kUnclosedQuote,  // the input ends inside a quoted field
+};
+
+struct RecordInfo {
+  size_t content_end = 0;  // kComplete: end of the record's text, before the line terminator
+  size_t end = 0;          // kComplete: where the next record starts
+  uint64_t lines = 1;      // physical lines covered so far (1 + line feeds inside quoted fields)
+  bool blank = false;      // kComplete: the record is an empty line
+  // Column (1-based) of the first quoted field that contains a line feed, 0 if none. A record
+  // with the wrong field count that spans lines is most likely a stray quote gone wrong.
+  size_t multiline_column = 0;
+  // Column (1-based) of a quoted field that spans lines and has text after its closing quote, 0 if
+  // none: the quotes almost certainly do not pair up the way the writer meant.
+  size_t broken_quote_column = 0;
+  // kNeedMore / kUnclosedQuote: the field being read when the input ran out.
+  size_t open_field = 0;
+  size_t open_column = 0;
+  bool in_quotes = false;
+};
+
+class CsvParser {
+ public:
+  explicit CsvParser(char delimiter) : delimiter_(delimiter) {}
+  char delimiter() const { return delimiter_; }
+
+  // Parses the record starting at data[pos] in data[0..size). `eof` says no input follows `size`.
+  // `fields` is cleared and receives one span per field.
+  RecordStatus parse(const char* data, size_t pos, size_t size, bool eof, std::vector<FieldSpan>& fields,
+                     RecordInfo& info) const;
+
+ private:
+  char delimiter_;
+};
+
+// Appends the text inside a quoted field to `out` with each doubled quote collapsed to one.
+void append_unescaped(const char* begin, const char* end, std::string& out);
+
+}  // namespace xianjie

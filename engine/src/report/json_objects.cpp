@@ -1,0 +1,139 @@
+// Writers for the report objects described in json_objects.h.
+#include "report/json_objects.h"
+
+#include <cmath>
+
+namespace xianjie {
+
+namespace {
+
+void type_key(JsonWriter& w, std::string_view type) {
+  if (!type.empty()) w.key("type").string(type);
+}
+
+void optional_date(JsonWriter& w, std::string_view name, const std::optional<Date>& d) {
+  w.key(name);
+  if (d) w.string(d->to_string());
+  else w.null();
+}
+
+void string_array(JsonWriter& w, const std::vector<std::string>& items) {
+  w.begin_array();
+  for (const auto& s : items) w.string(s);
+  w.end_array();
+}
+
+void count_map(JsonWriter& w, const std::map<std::string, uint64_t>& counts) {
+  w.begin_object();
+  for (const auto& [name, n] : counts) w.key(name).integer(n);
+  w.end_object();
+}
+
+}  // namespace
+
+void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type) {
+  w.begin_object();
+  type_key(w, type);
+  w.key("case_id").string(f.case_id);
+  w.key("source").string(f.source);
+  w.key("agency").string(f.agency);
+  w.key("party_name").string(f.party_name);
+  w.key("party_id").string(f.party_id);
+  w.key("party_type").string(f.party_type);
+  w.key("domain").string(f.domain);
+  w.key("case_reason").string(f.case_reason);
+  optional_date(w, "violation_date", f.violation_date);
+  optional_date(w, "decision_date", f.decision_date);
+  w.key("fine_amount");
+  if (f.fine_amount.empty()) w.null();
+  else w.string(f.fine_amount);
+  w.key("transferred").boolean(f.transferred);
+
+  w.key("rule_id").string(f.rule_id);
+  w.key("title").string(f.title);
+  w.key("offense").string(f.offense);
+  w.key("law").string(f.law);
+  w.key("basis").string(f.basis);
+  w.key("severity").string(severity_name(f.severity));
+  w.key("pattern").string(f.pattern);
+  w.key("action").string(f.action);
+  w.key("confirmed").boolean(f.confirmed);
+  w.key("confirmation_note").string(f.confirmation_note);
+  w.key("version").string(f.version);
+  w.key("version_reason").string(f.version_reason);
+
+  w.key("evidence").begin_array();
+  for (const auto& e : f.evidence) {
+    w.begin_object();
+    w.key("field").string(e.field);
+    w.key("label").string(e.label);
+    w.key("value").string(e.value);
+    w.key("op").string(e.op);
+    w.key("threshold").string(e.threshold);
+    w.key("param").string(e.param);
+    w.key("basis").string(e.basis);
+    w.key("message").string(e.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("missing_fields");
+  string_array(w, f.missing_fields);
+  w.key("message").string(f.message);
+  w.end_object();
+}
+
+void write_json_reject(JsonWriter& w, const RejectedRow& row, std::string_view type) {
+  w.begin_object();
+  type_key(w, type);
+  w.key("source").string(row.source);
+  w.key("location").integer(row.location);
+  w.key("reason").string(row.reason);
+  w.key("original").string(row.original);
+  w.end_object();
+}
+
+void write_json_value_error(JsonWriter& w, const ValueError& e, std::string_view type) {
+  w.begin_object();
+  type_key(w, type);
+  w.key("source").string(e.source);
+  w.key("location").integer(e.location);
+  w.key("location_text").string(e.location_text);
+  w.key("column").string(e.column);
+  w.key("field").string(e.field);
+  w.key("raw").string(e.raw);
+  w.key("reason").string(e.reason);
+  w.end_object();
+}
+
+void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view tool_version, std::string_view type) {
+  w.begin_object();
+  type_key(w, type);
+  w.key("rows_read").integer(s.rows_read);
+  w.key("rows_evaluated").integer(s.rows_evaluated);
+  w.key("rows_rejected").integer(s.rows_rejected);
+  w.key("rows_transferred").integer(s.rows_transferred);
+  w.key("value_errors").integer(s.value_errors);
+  w.key("value_errors_by_column");
+  count_map(w, s.value_errors_by_column);
+  w.key("findings").integer(s.findings);
+  w.key("findings_by_severity").begin_object();
+  w.key("high").integer(s.findings_by_severity[0]);
+  w.key("medium").integer(s.findings_by_severity[1]);
+  w.key("low").integer(s.findings_by_severity[2]);
+  w.end_object();
+  w.key("findings_by_rule");
+  count_map(w, s.findings_by_rule);
+  // A wall-clock timing is not meaningful below the millisecond; more digits are noise.
+  w.key("seconds").real(std::round(s.seconds * 1000.0) / 1000.0);
+  w.key("inputs");
+  string_array(w, s.inputs);
+  w.key("notes");
+  string_array(w, s.notes);
+  w.key("input_errors");
+  string_array(w, s.input_errors);
+  w.key("rules").integer(s.rules);
+  w.key("tool_version").string(tool_version);
+  w.end_object();
+}
+
+}  // namespace xianjie

@@ -1,0 +1,27 @@
+// The JSON shape of every report object, shared by the jsonl and json printers so that the two
+// can never disagree. This file is the machine contract: renaming or retyping a key breaks
+// consumers; adding a key does not.
+//
+// `type`, when not empty, is written as the first key ("finding", "reject", …): jsonl needs it to
+// tell lines apart, json does not (the enclosing array says what the object is).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/json_writer.h"
+#include "xianjie/scan.h"
+
+namespace xianjie {
+
+// case_id … message, see report.h. Missing dates are null, fine_amount is null when empty.
+void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type);
+// source, location (line or rowid), reason, original.
+void write_json_reject(JsonWriter& w, const RejectedRow& row, std::string_view type);
+// source, location, location_text, column, field, raw, reason.
+void write_json_value_error(JsonWriter& w, const ValueError& e, std::string_view type);
+// Every ScanSummary field, findings_by_severity as {"high","medium","low"}, seconds rounded to
+// milliseconds, then tool_version.
+void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view tool_version, std::string_view type);
+
+}  // namespace xianjie

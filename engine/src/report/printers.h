@@ -1,0 +1,17 @@
+// One constructor per report format; make_printer (report.cpp) dispatches to them.
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "xianjie/report.h"
+
+namespace xianjie {
+
+std::unique_ptr<FindingSink> make_table_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_csv_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_jsonl_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_json_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_markdown_printer(std::ostream& out, const ReportOptions& opts);
+
+}  // namespace xianjie

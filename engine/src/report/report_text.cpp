@@ -1,0 +1,68 @@
+// Shared text renderings for the printers (see report_text.h).
+#include "report/report_text.h"
+
+#include "common/text.h"
+
+namespace xianjie {
+
+std::string valid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t i = 0;
+  while (i < s.size()) append_utf8(out, next_code_point(s, i));  // U+FFFD per invalid byte
+  return out;
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = next_code_point(s, i);
+    if (cp == '\r' && i < s.size() && s[i] == '\n') continue;  // CRLF: the LF makes the space
+    if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += ' ';
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+               (cp >= 0x2066 && cp <= 0x2069)) {
+      append_utf8(out, 0xFFFD);
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string_view party_type_text(std::string_view party_type) {
+  if (party_type == "individual") return "个人";
+  if (party_type == "unit") return "单位";
+  return party_type;
+}
+
+std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : std::string(); }
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string version_text(const Finding& f) {
+  if (f.version_reason.empty()) return f.version;
+  if (f.version.empty()) return f.version_reason;
+  return f.version + "（" + f.version_reason + "）";
+}
+
+std::string evidence_text(const Finding& f) {
+  std::string out;
+  for (size_t i = 0; i < f.evidence.size(); ++i) {
+    if (i > 0) out += "；";
+    out += f.evidence[i].message;
+  }
+  return out;
+}
+
+}  // namespace xianjie

@@ -1,0 +1,37 @@
+// Text renderings shared by the human-facing printers (table, csv, md): Chinese labels for coded
+// values, and the clean-up every cell needs before it is shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xianjie/finding.h"
+
+namespace xianjie {
+
+// `s` with every invalid UTF-8 byte replaced by U+FFFD; otherwise unchanged.
+std::string valid_utf8(std::string_view s);
+
+// `s` made safe to print on a terminal or in a one-line cell: valid UTF-8; tabs and line breaks
+// become spaces (a CRLF one space); other control characters (C0, DEL, C1) and the bidirectional
+// overrides/isolates become U+FFFD, so that case data cannot move the cursor, recolour the
+// terminal or visually reorder the text an analyst reads.
+std::string terminal_safe(std::string_view s);
+
+// "个人" / "单位" for the coded party types, the raw text for anything else.
+std::string_view party_type_text(std::string_view party_type);
+
+// ISO date, or "" when missing.
+std::string date_text(const std::optional<Date>& d);
+
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// The version applied, with the reason it was chosen in parentheses when there is one.
+std::string version_text(const Finding& f);
+
+// Evidence sentences joined by "；".
+std::string evidence_text(const Finding& f);
+
+}  // namespace xianjie
