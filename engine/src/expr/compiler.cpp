@@ -247,8 +247,13 @@ class Compiler {
     return i;
   }
 
-  static std::string wrap(const Instr& i) {
-    return i.op == Op::kArith ? "(" + i.label + ")" : i.label;
+  // Parenthesises an operand only where precedence needs it: (a + b) × 3, not (a × 3) + b.
+  static std::string wrap(const Instr& i, ArithOp parent, bool right) {
+    if (i.op != Op::kArith) return i.label;
+    bool parent_mul = parent == ArithOp::kMul || parent == ArithOp::kDiv;
+    bool child_add = i.arith == ArithOp::kAdd || i.arith == ArithOp::kSub;
+    bool needs = (parent_mul && child_add) || (right && (parent == ArithOp::kSub || parent == ArithOp::kDiv));
+    return needs ? "(" + i.label + ")" : i.label;
   }
 
   int32_t arith(const Node& n) {
@@ -290,7 +295,7 @@ class Compiler {
             "金额与金额相加减，金额乘以倍数；数量须为同一类单位");
       return -1;
     }
-    int32_t i = emit(Op::kArith, out, n, wrap(at(a)) + std::string(kSym[static_cast<int>(n.arith)]) + wrap(at(b)));
+    int32_t i = emit(Op::kArith, out, n, wrap(at(a), n.arith, false) + std::string(kSym[static_cast<int>(n.arith)]) + wrap(at(b), n.arith, true));
     auto& ins = p_.code[static_cast<size_t>(i)];
     ins.arith = n.arith;
     ins.a = a;

@@ -71,7 +71,7 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
       int at = version_at(rule, vdate.as_date());
       if (at < 0) continue;  // no version in force at the time of the act: not judged by this rule
       applied = static_cast<size_t>(at);
-      reason = applied == current ? "行为时有效的版本（即现行版本）"
+      reason = applied == current ? "行为时有效，亦为现行版本"
                                   : fmt::format("行为时有效的版本；现行版本（{}）对当事人并不更有利", rule.versions[current].label);
     }
     ctx.params = rule.versions[applied].params.data();
