@@ -24,14 +24,15 @@ namespace {
 
 using namespace parse_detail;
 
-// Reads between 1 and `max` ASCII digits; returns how many were read (0 leaves the cursor alone).
+// Reads up to `max` ASCII digits; returns how many were read (0 leaves the cursor alone). Only
+// the first nine go into `value`, which is all an int holds; longer runs are only counted.
 int read_digits(Cursor& c, int max, int& value) {
   int n = 0;
   value = 0;
   while (n < max) {
     char32_t cp = c.peek();
     if (!is_ascii_digit(cp)) break;
-    value = value * 10 + static_cast<int>(cp - U'0');
+    if (n < 9) value = value * 10 + static_cast<int>(cp - U'0');
     c.next();
     ++n;
   }
