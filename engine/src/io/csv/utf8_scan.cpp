@@ -145,7 +145,18 @@ __attribute__((target("avx2"))) bool has_bad_byte_avx2(const unsigned char* s, s
 
   __m256i error = zero;
   __m256i prev_input = zero;
-  auto check = [&](__m256i input) __attribute__((target("avx2"))) {
+  // The tail goes through a copy padded with spaces: a sequence cut by the end of the row then
+  // fails like any lead byte followed by ASCII. The padded block runs even when the tail is empty,
+  // for that reason.
+  alignas(32) unsigned char tail[32];
+  for (size_t i = 0;; i += 32) {
+    const unsigned char* block = s + i;
+    if (i + 32 > n) {
+      std::memset(tail, ' ', sizeof tail);
+      std::memcpy(tail, s + i, n - i);
+      block = tail;
+    }
+    __m256i input = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block));
     __m256i prev1 = previous_bytes(input, prev_input, 1);
     __m256i special = _mm256_and_si256(
         _mm256_and_si256(_mm256_shuffle_epi8(byte_1_high, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), low_nibble)),
@@ -157,19 +168,19 @@ __attribute__((target("avx2"))) bool has_bad_byte_avx2(const unsigned char* s, s
     error = _mm256_or_si256(error, _mm256_xor_si256(_mm256_and_si256(must_continue, high_bit), special));
     error = _mm256_or_si256(error, _mm256_cmpeq_epi8(input, zero));
     prev_input = input;
-  };
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) check(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i)));
-  // The tail, padded with spaces: a sequence cut by the end of the row then fails like any lead
-  // byte followed by ASCII. The block runs even when the tail is empty, for that reason.
-  alignas(32) unsigned char tail[32];
-  std::memset(tail, ' ', sizeof tail);
-  std::memcpy(tail, s + i, n - i);
-  check(_mm256_load_si256(reinterpret_cast<const __m256i*>(tail)));
+    if (block == tail) break;
+  }
   return !_mm256_testz_si256(error, error);
 }
 
-const bool kHaveAvx2 = __builtin_cpu_supports("avx2");
+bool have_avx2() {
+  // Explicit init: the CPU model may not be filled in yet if this runs during static construction.
+  static const bool value = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return value;
+}
 
 #endif  // XIANJIE_UTF8_AVX2
 
@@ -178,7 +189,7 @@ const bool kHaveAvx2 = __builtin_cpu_supports("avx2");
 size_t find_bad_utf8_byte(const char* text, size_t n) {
   const auto* s = reinterpret_cast<const unsigned char*>(text);
 #ifdef XIANJIE_UTF8_AVX2
-  if (kHaveAvx2 && !has_bad_byte_avx2(s, n)) return kNoBadByte;
+  if (have_avx2() && !has_bad_byte_avx2(s, n)) return kNoBadByte;
 #endif
   return find_bad_byte_scalar(s, n);
 }
