@@ -19,6 +19,7 @@ const uint64_t* KeywordHits::get(int slot, const Value* slots) {
   if (v.is_null()) return nullptr;
   size_t k = 0;
   while (k < scanned_->size() && (*scanned_)[k] != slot) ++k;
+  if (k == scanned_->size()) return nullptr;  // no rule searches this field
   uint64_t* b = bits_.data() + k * words_;
   if (!done_[k]) {
     std::fill(b, b + words_, 0);

@@ -28,7 +28,8 @@ class KeywordHits {
  public:
   KeywordHits(const KeywordTable* table, const std::vector<int>* scanned_slots);
   void reset();  // call once per record
-  // Bitmap for `slot`, scanning its text on first use in this record; null if the slot is null.
+  // Bitmap for `slot`, scanning its text on first use in this record; null if the slot is null or
+  // no rule searches it.
   const uint64_t* get(int slot, const Value* slots);
 
  private:

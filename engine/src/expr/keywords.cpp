@@ -57,7 +57,16 @@ void KeywordTable::build() {
       else { fail[static_cast<size_t>(t)] = f; q.push(t); }
     }
   }
-  next_ = std::move(go);
+  // Compress the 256-wide table to byte classes.
+  std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
+  classes_ = 1;
+  for (const auto& p : patterns_)
+    for (unsigned char c : p)
+      if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint16_t>(classes_++);
+  next_.assign(states * classes_, 0);
+  for (size_t st = 0; st < states; ++st)
+    for (int c = 0; c < 256; ++c)
+      next_[st * classes_ + byte_class_[c]] = go[st * 256 + static_cast<size_t>(c)];
   output_begin_.assign(states + 1, 0);
   outputs_.clear();
   for (size_t s = 0; s < states; ++s) {
@@ -72,8 +81,9 @@ void KeywordTable::scan(std::string_view text, uint64_t* hits) const {
   int32_t s = 0;
   const int32_t* next = next_.data();
   const int32_t* ob = output_begin_.data();
+  const size_t classes = classes_;
   for (unsigned char c : text) {
-    s = next[static_cast<size_t>(s) * 256 + c];
+    s = next[static_cast<size_t>(s) * classes + byte_class_[c]];
     for (int32_t k = ob[s]; k < ob[s + 1]; ++k) {
       int32_t p = outputs_[static_cast<size_t>(k)];
       hits[p >> 6] |= uint64_t{1} << (p & 63);

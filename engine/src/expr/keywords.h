@@ -39,8 +39,12 @@ class KeywordTable {
   std::vector<std::string> patterns_;
   std::unordered_map<std::string, int32_t> pattern_ids_;
   std::vector<std::vector<int32_t>> sets_;
-  // Automaton: dense transitions over bytes; outputs are lists of pattern ids per state.
-  std::vector<int32_t> next_;             // state * 256 + byte
+  // Automaton: dense transitions over byte classes (bytes that occur in no pattern share class 0,
+  // which keeps the table small enough for the cache: Chinese keywords use ~70 distinct bytes);
+  // outputs are lists of pattern ids per state.
+  uint16_t byte_class_[256] = {};
+  size_t classes_ = 1;
+  std::vector<int32_t> next_;             // state * classes_ + class
   std::vector<int32_t> output_begin_;     // per state, into outputs_ (size states+1)
   std::vector<int32_t> outputs_;
 };

@@ -60,6 +60,7 @@ class Loader {
     for (auto& lf : files_) collect_shared(lf);
     check_conditions();
     for (auto& lf : files_) collect_rules(lf);
+    context_.clear();
     for (const auto& [name, list] : lists_)
       if (!list.used) warn(*list_src_[name], list_node_[name], "W-LIST-UNUSED", fmt::format("关键词列表 {} 未被任何规则使用", name));
     for (const auto& [name, cond] : conditions_)

@@ -1,5 +1,6 @@
 // Matcher: evaluates every rule on a record, chooses the rule version by the violation date
 // (从旧兼从轻, 刑法第十二条), and builds findings with their evidence.
+#include <algorithm>
 #include <functional>
 
 #include <fmt/format.h>
@@ -18,6 +19,25 @@ struct Matcher::State {
   expr::KeywordHits hits;
   std::vector<Value> trace;
   std::vector<size_t> current;  // per rule: the version in force "now"
+  std::vector<uint32_t> stamp;  // per rule: == generation when a keyword made it a candidate
+  uint32_t generation = 0;
+
+  // Marks the rules whose required scope keywords occur in 案由 or 违法事实 of this record.
+  void mark_candidates(const Value* slots) {
+    if (++generation == 0) { std::fill(stamp.begin(), stamp.end(), 0); generation = 1; }
+    const uint64_t* a = hits.get(slot::kCaseReason, slots);
+    const uint64_t* b = hits.get(slot::kFacts, slots);
+    if (!a && !b) return;
+    size_t words = rs->keywords.words();
+    for (size_t w = 0; w < words; ++w) {
+      uint64_t bits = (a ? a[w] : 0) | (b ? b[w] : 0);
+      while (bits) {
+        size_t p = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+        bits &= bits - 1;
+        for (int32_t r : rs->pattern_rules[p]) stamp[static_cast<size_t>(r)] = generation;
+      }
+    }
+  }
   State(const RuleSetImpl& r, MatchOptions o) : rs(&r), options(o), hits(&r.keywords, &r.scanned_slots) {}
 };
 
@@ -42,6 +62,7 @@ Matcher::Matcher(const RuleSet& rules, MatchOptions options)
     if (cur < 0) cur = static_cast<int>(r.versions.size()) - 1;
     state_->current.push_back(static_cast<size_t>(cur));
   }
+  state_->stamp.assign(state_->rs->rules.size(), 0);
 }
 
 Matcher::~Matcher() = default;
@@ -60,7 +81,9 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
   ctx.hits = &st.hits;
   size_t added = 0;
   const Value& vdate = slots[slot::kViolationDate];
+  st.mark_candidates(slots);
   for (size_t ri = 0; ri < st.rs->rules.size(); ++ri) {
+    if (st.rs->required_set[ri] >= 0 && st.stamp[ri] != st.generation) continue;  // prefilter
     const CompiledRule& rule = st.rs->rules[ri];
     size_t current = st.current[ri];
     size_t applied = current;

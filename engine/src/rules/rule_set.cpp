@@ -36,6 +36,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<std::string>& paths, Di
   if (diagnostics.error_count() > before) return nullptr;
   apply_local_params(options.params_files, *rs->impl_, diagnostics);
   if (diagnostics.error_count() > before) return nullptr;
+  build_prefilter(*rs->impl_);
   if (rs->impl_->rules.empty()) {
     diagnostics.error("E-RULE-NONE", "没有加载到任何规则");
     return nullptr;

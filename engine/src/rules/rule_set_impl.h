@@ -48,7 +48,18 @@ class RuleSetImpl {
   std::vector<std::string> extra_columns;
   std::vector<int> scanned_slots;
   std::optional<Date> as_of;
+
+  // Keyword prefilter. Most rules can only apply when 案由 or 违法事实 mentions one of their scope
+  // keywords; `required_set[r]` is that keyword set (-1: the rule has no such requirement), and
+  // `pattern_rules[p]` lists the rules a hit of pattern p makes candidates. Per record, one
+  // automaton pass over the two texts selects the few rules worth evaluating.
+  std::vector<int32_t> required_set;
+  std::vector<std::vector<int32_t>> pattern_rules;
+  std::vector<int32_t> unconditional_rules;  // rules evaluated on every record
 };
+
+// Fills the keyword prefilter of `impl` from its compiled scopes (after keywords.build()).
+void build_prefilter(RuleSetImpl& impl);
 
 // Loads files into `impl`; every problem goes to `diagnostics`.
 void load_rule_files(const std::vector<std::string>& paths, RuleSetImpl& impl, Diagnostics& diagnostics);

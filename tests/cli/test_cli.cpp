@@ -1,0 +1,216 @@
+// End-to-end tests of the xianjie binary on real files: CSV (UTF-8, GB18030, malformed), SQLite,
+// broken rules, exit codes and the jsonl contract.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <iconv.h>
+#include <sqlite3.h>
+
+#include "cli_harness.h"
+
+using namespace xianjie::test;
+
+namespace {
+
+const std::string kHeader = "案件编号,执法机关,当事人,当事人类型,案由,销售金额（元）,货值金额（万元）,违法行为发生日期,是否移送,移送日期\n";
+
+std::string sample_csv() {
+  return kHeader +
+         "A1,某市市场监督管理局,某电缆有限公司,单位,某公司销售以次充好的电线电缆案,\"52,000.00\",,2023年4月12日,否,\n"
+         "A2,某市市场监督管理局,某商行,单位,某商行销售伪劣产品案,30000,6,2023-04-12,否,\n"
+         "A3,某市市场监督管理局,王某,个人,王某销售掺杂掺假的化肥案,待核实,,2023-04-12,否,\n"
+         "A4,某市市场监督管理局,李某,个人,李某未按规定公示年度报告案,900000,,2023-04-12,否,\n"
+         "A5,某市市场监督管理局,张某,个人,张某销售以次充好的钢材案,800000,,2023-04-12,是,2023-05-01\n"
+         "A6,某市市场监督管理局,赵某,个人,赵某销售以次充好的钢材案,49999.99,,2023-04-12,否,\n";
+}
+
+std::string to_gb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string out(utf8.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t inleft = utf8.size(), outleft = out.size();
+  char* op = out.data();
+  REQUIRE(iconv(cd, &in, &inleft, &op, &outleft) != static_cast<size_t>(-1));
+  iconv_close(cd);
+  out.resize(out.size() - outleft);
+  return out;
+}
+
+std::string summary_line(const std::string& jsonl) {
+  std::istringstream in(jsonl);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (line.find("\"type\":\"summary\"") != std::string::npos) last = line;
+  return last;
+}
+
+}  // namespace
+
+TEST_CASE("scan a UTF-8 CSV: findings, evidence, transferred cases, value errors, row accounting", "[cli]") {
+  TempDir t;
+  write_all(t.file("cases.csv"), sample_csv());
+  auto r = t.run("scan " + shell_quote(t.file("cases.csv")) + " --format jsonl");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto ids = jsonl_field(r.out, "finding", "case_id");
+  CHECK(ids == std::vector<std::string>{"A1", "A2"});
+  CHECK(jsonl_field(r.out, "finding", "rule_id") == std::vector<std::string>{"MKT-01", "MKT-01"});
+  CHECK(jsonl_field(r.out, "finding", "offense")[0] == "生产、销售伪劣产品罪");
+  CHECK(jsonl_field(r.out, "finding", "law")[0] == "刑法第一百四十条");
+  CHECK(jsonl_field(r.out, "finding", "pattern")[0] == "threshold");
+  CHECK(r.out.find("销售金额 52,000.00 元 ≥ 50,000 元(") != std::string::npos);
+  CHECK(r.out.find("货值金额 60,000.00 元") != std::string::npos);  // 6 万元 in a 万元 column
+  CHECK(jsonl_field(r.out, "value_error", "raw") == std::vector<std::string>{"待核实"});
+  std::string s = summary_line(r.out);
+  CHECK(s.find("\"rows_read\":6") != std::string::npos);
+  CHECK(s.find("\"rows_evaluated\":6") != std::string::npos);
+  CHECK(s.find("\"rows_rejected\":0") != std::string::npos);
+  CHECK(r.err.find("读取 6 行") != std::string::npos);
+
+  auto all = t.run("scan " + shell_quote(t.file("cases.csv")) + " --format jsonl --include-transferred --quiet");
+  CHECK(jsonl_field(all.out, "finding", "case_id") == std::vector<std::string>{"A1", "A2", "A5"});
+  CHECK(jsonl_field(all.out, "finding", "transferred") == std::vector<std::string>{"false", "false", "true"});
+  CHECK(all.err.empty());
+}
+
+TEST_CASE("GB18030 input is detected and gives the same findings as UTF-8", "[cli]") {
+  TempDir t;
+  write_all(t.file("utf8.csv"), sample_csv());
+  write_all(t.file("gb.csv"), to_gb18030(sample_csv()));
+  auto a = t.run("scan " + shell_quote(t.file("utf8.csv")) + " -f jsonl -q");
+  auto b = t.run("scan " + shell_quote(t.file("gb.csv")) + " -f jsonl");
+  REQUIRE(b.exit_code == 0);
+  CHECK(jsonl_field(a.out, "finding", "case_id") == jsonl_field(b.out, "finding", "case_id"));
+  CHECK(jsonl_field(b.out, "finding", "party_name")[0] == "某电缆有限公司");
+  CHECK(b.err.find("GB18030") != std::string::npos);
+  auto forced = t.run("scan " + shell_quote(t.file("gb.csv")) + " --encoding gbk -f jsonl -q");
+  CHECK(jsonl_field(forced.out, "finding", "case_id") == jsonl_field(a.out, "finding", "case_id"));
+}
+
+TEST_CASE("an undecodable file is refused, never read as mojibake", "[cli]") {
+  TempDir t;
+  std::string bad = kHeader;
+  for (int i = 0; i < 200; ++i) bad += "B1,\xff\xfe\xff\x80\x80,x,个人,y,1,,2023-01-01,否,\n";
+  write_all(t.file("bad.csv"), bad);
+  auto r = t.run("scan " + shell_quote(t.file("bad.csv")) + " -f jsonl");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--encoding") != std::string::npos);
+  CHECK(jsonl_field(r.out, "finding", "case_id").empty());
+}
+
+TEST_CASE("malformed rows are rejected with their line, written to --rejects, and counted", "[cli]") {
+  TempDir t;
+  std::string csv = kHeader +
+                    "A1,某局,某公司,单位,某公司销售以次充好的电线电缆案,60000,,2023-01-01,否,\n"
+                    "A2,某局,少了字段\n"
+                    "A3,某局,\"未闭合的引号,单位,某公司销售以次充好案,60000,,2023-01-01,否,\n"
+                    "A4,某局,某公司,单位,某公司销售以次充好的钢材案,70000,,2023-01-01,否,\n";
+  write_all(t.file("m.csv"), csv);
+  auto r = t.run("scan " + shell_quote(t.file("m.csv")) + " -f jsonl --rejects " + shell_quote(t.file("rej.csv")));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(jsonl_field(r.out, "finding", "case_id") == std::vector<std::string>{"A1", "A4"});
+  auto lines = jsonl_field(r.out, "reject", "location");
+  CHECK(lines == std::vector<std::string>{"3", "4"});
+  std::string rej = read_all(t.file("rej.csv"));
+  CHECK(rej.find("A2,某局,少了字段") != std::string::npos);
+  std::string s = summary_line(r.out);
+  CHECK(s.find("\"rows_read\":4") != std::string::npos);
+  CHECK(s.find("\"rows_evaluated\":2") != std::string::npos);
+  CHECK(s.find("\"rows_rejected\":2") != std::string::npos);
+}
+
+TEST_CASE("SQLite input: tables, read-only queries, and refusals", "[cli]") {
+  TempDir t;
+  std::string db = t.file("cases.db");
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  const char* sql =
+      "CREATE TABLE cases(案件编号 TEXT, 案由 TEXT, 销售金额 REAL, 违法行为发生日期 TEXT, 是否移送 TEXT);"
+      "INSERT INTO cases VALUES('S1','某公司销售以次充好的电线电缆案',50000,'2023-04-12','否');"
+      "INSERT INTO cases VALUES('S2','某公司销售以次充好的电线电缆案',49999.99,'2023-04-12','否');"
+      "CREATE TABLE 行政处罚案件 AS SELECT * FROM cases;";
+  REQUIRE(sqlite3_exec(h, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  auto r = t.run("scan " + shell_quote(db) + " -f jsonl -q");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(jsonl_field(r.out, "finding", "case_id") == std::vector<std::string>{"S1"});
+  auto zh = t.run("scan " + shell_quote(db) + " --table 行政处罚案件 -f jsonl -q");
+  CHECK(jsonl_field(zh.out, "finding", "case_id") == std::vector<std::string>{"S1"});
+  auto q = t.run("scan " + shell_quote(db) + " --query " + shell_quote("SELECT * FROM cases WHERE 案件编号 = 'S1'") + " -f jsonl -q");
+  CHECK(jsonl_field(q.out, "finding", "case_id") == std::vector<std::string>{"S1"});
+  auto del = t.run("scan " + shell_quote(db) + " --query " + shell_quote("DELETE FROM cases") + " -q");
+  CHECK(del.exit_code == 2);
+  CHECK_FALSE(del.err.empty());
+  auto missing = t.run("scan " + shell_quote(db) + " --table nope -q");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("cases") != std::string::npos);  // lists the tables that exist
+  write_all(t.file("not.db"), "this is not a database");
+  auto notdb = t.run("scan " + shell_quote(t.file("not.db")) + " --table cases -q");
+  CHECK(notdb.exit_code == 2);
+  auto absent = t.run("scan " + shell_quote(t.file("absent.csv")) + " -q");
+  CHECK(absent.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(t.file("absent.csv")));
+}
+
+TEST_CASE("broken rules: exit 2, every error located, nothing scanned", "[cli]") {
+  TempDir t;
+  write_all(t.file("cases.csv"), sample_csv());
+  write_all(t.file("bad.yaml"),
+            "rules:\n  - id: X\n    title: t\n    offense: o\n    law: l\n    basis: b\n    severity: high\n"
+            "    when: case_reason >= 5\n  - id: Y\n    title: t\n    offense: o\n    law: l\n    basis: b\n"
+            "    severity: high\n    when: sales_amout > 1\n");
+  auto r = t.run("scan " + shell_quote(t.file("cases.csv")) + " --rules " + shell_quote(t.file("bad.yaml")) +
+                 " -o " + shell_quote(t.file("out.jsonl")));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("bad.yaml:8:11: 错误[E-COND-TYPE]") != std::string::npos);
+  CHECK(r.err.find("bad.yaml:15:11: 错误[E-COND-NAME]") != std::string::npos);
+  CHECK(r.err.find("sales_amount") != std::string::npos);  // the suggestion
+  CHECK_FALSE(std::filesystem::exists(t.file("out.jsonl")));
+  auto check = t.run("rules check " + shell_quote(t.file("bad.yaml")));
+  CHECK(check.exit_code == 2);
+}
+
+TEST_CASE("exit codes: --fail-on, usage errors", "[cli]") {
+  TempDir t;
+  write_all(t.file("cases.csv"), sample_csv());
+  CHECK(t.run("scan " + shell_quote(t.file("cases.csv")) + " --fail-on high -q").exit_code == 1);
+  CHECK(t.run("scan " + shell_quote(t.file("cases.csv")) + " --fail-on low -q").exit_code == 1);
+  CHECK(t.run("scan " + shell_quote(t.file("cases.csv")) + " -q").exit_code == 0);
+  CHECK(t.run("scan " + shell_quote(t.file("cases.csv")) + " --fail-on extreme -q").exit_code == 2);
+  CHECK(t.run("scan " + shell_quote(t.file("cases.csv")) + " --format pdf -q").exit_code == 2);
+  CHECK(t.run("scan").exit_code == 2);
+  CHECK(t.run("frobnicate").exit_code == 2);
+}
+
+TEST_CASE("every output format is produced", "[cli]") {
+  TempDir t;
+  write_all(t.file("cases.csv"), sample_csv());
+  auto csv = t.run("scan " + shell_quote(t.file("cases.csv")) + " -f csv -q");
+  CHECK(csv.out.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(csv.out.find("A1") != std::string::npos);
+  auto json = t.run("scan " + shell_quote(t.file("cases.csv")) + " -f json -q");
+  CHECK(json.out.find("\"findings\":[") != std::string::npos);
+  auto md = t.run("scan " + shell_quote(t.file("cases.csv")) + " -f md -q");
+  CHECK(md.out.find("MKT-01") != std::string::npos);
+  auto table = t.run("scan " + shell_quote(t.file("cases.csv")) + " -q");
+  CHECK(table.out.find("生产、销售伪劣产品罪") != std::string::npos);
+}
+
+TEST_CASE("rules test, rules list, explain", "[cli]") {
+  TempDir t;
+  auto test = t.run("rules test");
+  INFO(test.out << test.err);
+  CHECK(test.exit_code == 0);
+  CHECK(test.out.find(" passed, 0 failed") != std::string::npos);
+  CHECK(t.run("rules list").out.find("MKT-01") != std::string::npos);
+  auto ex = t.run("explain --set 案由=某公司销售以次充好的电缆案 --set 销售金额=5万元 --rule MKT-01");
+  CHECK(ex.exit_code == 0);
+  CHECK(ex.out.find("【命中】") != std::string::npos);
+  write_all(t.file("cases.csv"), sample_csv());
+  auto ex2 = t.run("explain " + shell_quote(t.file("cases.csv")) + " --case A6 --rule MKT-01");
+  CHECK(ex2.out.find("【未命中】") != std::string::npos);
+  CHECK(ex2.out.find("49,999.99") != std::string::npos);
+}
