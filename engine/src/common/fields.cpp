@@ -42,7 +42,7 @@ std::vector<FieldDef> make_cases() {
       {"economic_loss", T::kAmount, "直接经济损失", {"直接经济损失", "经济损失"}},
       {"deaths", T::kInteger, "死亡人数", {"死亡人数"}},
       {"serious_injuries", T::kInteger, "重伤人数", {"重伤人数"}},
-      {"exceed_multiple", T::kNumber, "超标倍数", {"超标倍数", "超标排放倍数"}},
+      {"exceed_multiple", T::kQuantity, "超标倍数", {"超标倍数", "超标排放倍数"}},
       {"quantity", T::kQuantity, "涉案数量", {"涉案数量", "数量", "涉案物品数量"}},
       {"quantity_unit", T::kText, "计量单位", {"计量单位", "数量单位"}},
       {"status", T::kText, "案件状态", {"案件状态", "办理状态"}},

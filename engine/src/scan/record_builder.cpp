@@ -47,6 +47,8 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
     p.scale = nh.scale;
     p.header = header[c];
     if (p.type == FieldType::kQuantity && !nh.suffix.empty()) p.unit_hint = nh.suffix;
+    // 超标倍数 is a multiple of the emission standard even when the cell is a bare number.
+    if (slot == find_case_field("exceed_multiple") && p.unit_hint.empty()) p.unit_hint = "倍";
     if (nh.scale != 1 && p.type != FieldType::kAmount)
       notes.push_back(fmt::format("列“{}”的单位不是金额字段的单位，已忽略", header[c]));
     if (slot == slot::kQuantity) quantity_plan_ = static_cast<int>(plan_.size());
@@ -73,7 +75,8 @@ void RecordBuilder::build(const std::string_view* fields, Record& record, std::v
     if (p.type == FieldType::kQuantity) {
       if (is_missing_token(raw)) continue;
       std::string_view unit = p.unit_hint;
-      if (unit.empty() && quantity_unit_column_ >= 0) {
+      // The 计量单位 column describes 涉案数量 only.
+      if (unit.empty() && p.slot == slot::kQuantity && quantity_unit_column_ >= 0) {
         std::string_view u = trim(fields[quantity_unit_column_]);
         if (!is_missing_token(u)) unit = u;
       }
