@@ -40,15 +40,14 @@ std::unique_ptr<RowSource> open_input(const std::string& path, const InputOption
     so.query = o.query;
     return open_sqlite(path, so, error);
   }
-  if (!o.query.empty() || o.table != "cases") {
-    auto ext = std::filesystem::path(path).extension().string();
-    if (ext == ".db" || ext == ".sqlite" || ext == ".sqlite3") {
-      // Let the SQLite reader explain what is wrong with the file.
-      SqliteOptions so;
-      so.table = o.table;
-      so.query = o.query;
-      return open_sqlite(path, so, error);
-    }
+  // A .db/.sqlite file, or --table/--query, means SQLite even when the header is wrong: the
+  // SQLite reader then says what is wrong with the file instead of reading it as CSV.
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext == ".db" || ext == ".sqlite" || ext == ".sqlite3" || !o.query.empty() || o.table != "cases") {
+    SqliteOptions so;
+    so.table = o.table;
+    so.query = o.query;
+    return open_sqlite(path, so, error);
   }
   CsvOptions co;
   co.encoding = o.encoding;

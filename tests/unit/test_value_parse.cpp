@@ -429,3 +429,15 @@ TEST_CASE("error messages quote a shortened cell", "[parse]") {
   // Cut on a code-point boundary: the message is still valid UTF-8 ending in …"
   REQUIRE(err.substr(err.size() - 4) == "…\"");
 }
+
+TEST_CASE("a 万元 column scales before rounding to four decimal places", "[parse]") {
+  std::string err;
+  CHECK(parse_amount("0.999999", 10000, err) == Decimal::parse("9999.99"));
+  CHECK(parse_amount("0.99999999", 10000, err) == Decimal::parse("9999.9999"));
+  CHECK(parse_amount("1.23456789", 100000000, err) == Decimal::parse("123456789"));
+  CHECK(parse_amount("5", 10000, err) == Decimal::parse("50000"));
+  CHECK(parse_amount("-0.5", 10000, err) == Decimal::parse("-5000"));
+  CHECK(parse_amount("0.999999万", 10000, err) == Decimal::parse("9999.99"));
+  CHECK(parse_amount("0.999999万元", 1, err) == Decimal::parse("9999.99"));
+  CHECK(parse_amount("1.23456789亿元", 1, err) == Decimal::parse("123456789"));
+}

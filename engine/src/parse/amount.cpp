@@ -65,6 +65,24 @@ bool eat_currency(Cursor& c) {
 
 bool eat_yuan(Cursor& c) { return c.eat(U'元') || c.eat(U'圆') || c.eat(U'块'); }
 
+// A plain number in a 万元 / 亿元 column, scaled by moving the decimal point before rounding to the
+// Decimal's four places: 0.999999 万元 is 9,999.99 元, not a rounded 1 万元.
+bool parse_plain_scaled(std::string_view s, int64_t scale, Decimal& out) {
+  int shift = 0;
+  for (int64_t f = scale; f > 1; f /= 10) {
+    if (f % 10 != 0) return false;
+    ++shift;
+  }
+  size_t dot = s.find('.');
+  if (shift == 0 || dot == std::string_view::npos || dot == 0 || dot + 1 >= s.size()) return false;
+  if (s[dot - 1] < '0' || s[dot - 1] > '9') return false;  // ".5", "-.5": left to the full parser
+  std::string moved(s.substr(0, dot));
+  std::string_view frac = s.substr(dot + 1);
+  for (int k = 0; k < shift; ++k) moved += k < static_cast<int>(frac.size()) ? frac[static_cast<size_t>(k)] : '0';
+  if (static_cast<int>(frac.size()) > shift) moved += "." + std::string(frac.substr(static_cast<size_t>(shift)));
+  return parse_plain_decimal(moved, out);
+}
+
 }  // namespace
 
 std::optional<Decimal> parse_amount(std::string_view raw, int64_t default_scale, std::string& error,
@@ -73,6 +91,16 @@ std::optional<Decimal> parse_amount(std::string_view raw, int64_t default_scale,
   std::string_view s = trim(raw);
 
   Decimal value;
+  if (default_scale != 1 && parse_plain_scaled(s, default_scale, value)) return value;
+  // "0.999999万" / "1.23456789亿元": a decimal with its own 万/亿, scaled before rounding too.
+  for (auto [suffix, scale] : {std::pair<std::string_view, int64_t>{"万", 10000}, {"亿", 100000000}}) {
+    std::string_view body = s;
+    if (body.size() >= 3 && body.substr(body.size() - 3) == "元") body.remove_suffix(3);
+    if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
+      body.remove_suffix(suffix.size());
+      if (parse_plain_scaled(body, scale, value)) return value;
+    }
+  }
   if (parse_plain_decimal(s, value)) {
     if (auto scaled = mul_int(value, default_scale)) return scaled;
     error = make_error("金额超出范围", raw);
