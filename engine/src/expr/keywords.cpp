@@ -1,6 +1,7 @@
 // Aho–Corasick construction and scanning for KeywordTable.
 #include "expr/keywords.h"
 
+#include <algorithm>
 #include <queue>
 
 namespace xianjie::expr {
@@ -63,10 +64,17 @@ void KeywordTable::build() {
   for (const auto& p : patterns_)
     for (unsigned char c : p)
       if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint16_t>(classes_++);
+  // Entries hold the target's row offset (state × classes), with the top bit set when the target
+  // state has outputs: the scan loop then does one load per byte and touches the output lists only
+  // on a match.
   next_.assign(states * classes_, 0);
   for (size_t st = 0; st < states; ++st)
-    for (int c = 0; c < 256; ++c)
-      next_[st * classes_ + byte_class_[c]] = go[st * 256 + static_cast<size_t>(c)];
+    for (int c = 0; c < 256; ++c) {
+      auto target = static_cast<size_t>(go[st * 256 + static_cast<size_t>(c)]);
+      uint32_t entry = static_cast<uint32_t>(target * classes_);
+      if (!out[target].empty()) entry |= kOutputFlag;
+      next_[st * classes_ + byte_class_[c]] = entry;
+    }
   output_begin_.assign(states + 1, 0);
   outputs_.clear();
   for (size_t s = 0; s < states; ++s) {
@@ -78,16 +86,23 @@ void KeywordTable::build() {
 
 void KeywordTable::scan(std::string_view text, uint64_t* hits) const {
   if (next_.empty()) return;
-  int32_t s = 0;
-  const int32_t* next = next_.data();
+  const uint32_t* next = next_.data();
   const int32_t* ob = output_begin_.data();
   const size_t classes = classes_;
-  for (unsigned char c : text) {
-    s = next[static_cast<size_t>(s) * classes + byte_class_[c]];
-    for (int32_t k = ob[s]; k < ob[s + 1]; ++k) {
+  auto emit = [&](uint32_t row) {
+    size_t st = row / classes;
+    for (int32_t k = ob[st]; k < ob[st + 1]; ++k) {
       int32_t p = outputs_[static_cast<size_t>(k)];
       hits[p >> 6] |= uint64_t{1} << (p & 63);
     }
+  };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint32_t row = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t e = next[row + byte_class_[bytes[i]]];
+    row = e & ~kOutputFlag;
+    if (e & kOutputFlag) emit(row);
   }
 }
 

@@ -44,7 +44,8 @@ class KeywordTable {
   // outputs are lists of pattern ids per state.
   uint16_t byte_class_[256] = {};
   size_t classes_ = 1;
-  std::vector<int32_t> next_;             // state * classes_ + class
+  static constexpr uint32_t kOutputFlag = 0x80000000u;
+  std::vector<uint32_t> next_;            // [state * classes_ + class] → target row | kOutputFlag
   std::vector<int32_t> output_begin_;     // per state, into outputs_ (size states+1)
   std::vector<int32_t> outputs_;
 };

@@ -111,6 +111,8 @@ constexpr Word<PoliceDecision> kDecisions[] = {
 }  // namespace
 
 std::optional<bool> parse_bool(std::string_view raw, std::string& error) {
+  // Fast path: the cell is already one of the table's spellings (是/否 in almost every export).
+  if (auto v = find_word(kBools, trim(raw))) return v;
   char buf[64];
   std::string_view key;
   if (key_of(raw, buf, key)) {
@@ -122,6 +124,7 @@ std::optional<bool> parse_bool(std::string_view raw, std::string& error) {
 }
 
 std::optional<PartyType> parse_party_type(std::string_view raw, std::string& error) {
+  if (auto v = find_word(kPartyTypes, trim(raw))) return v;  // fast path, as in parse_bool
   char buf[64];
   std::string_view key;
   if (key_of(raw, buf, key))

@@ -30,7 +30,11 @@ bool is_missing_token(std::string_view raw) {
   if (s.empty()) return true;
   unsigned char first = static_cast<unsigned char>(s.front());
   if (first >= '0' && first <= '9') return false;  // numbers and dates: the common case
-  if (is_dash_run(s)) return true;
+  // Dash runs start with '-' or a multi-byte dash (E2 80 9x, E2 88 92, EF BC 8D).
+  if ((first == '-' || first == 0xE2 || first == 0xEF) && is_dash_run(s)) return true;
+  // Every other token is at most 12 bytes (＃Ｎ／Ａ in full width); names, reasons and facts are
+  // longer and leave here without being folded. This runs for every cell of every row.
+  if (s.size() > 12) return false;
   char buf[16];
   std::string_view key;
   if (!parse_detail::fold_key(s, buf, sizeof buf, true, key)) return false;
