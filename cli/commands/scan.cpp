@@ -27,6 +27,7 @@ struct ScanArgs {
   std::string fail_on;
   std::string as_of;
   std::vector<std::string> params_files;
+  std::vector<std::string> select;
   bool include_transferred = false;
   bool quiet = false;
   unsigned threads = 0;
@@ -111,6 +112,7 @@ int run(ScanArgs& a) {
     if (!lo.as_of) { fmt::print(stderr, "错误: --as-of '{}' 不是有效日期（格式 2025-12-31）\n", a.as_of); return kExitError; }
   }
   lo.params_files = a.params_files;
+  lo.select = a.select;
   auto rules = load_rules(a.rules, lo, !a.quiet);
   if (!rules) return kExitError;
   ColumnMapping mapping;
@@ -179,6 +181,7 @@ void register_scan(CLI::App& app, int& exit_code) {
   cmd->add_option("--query", a->input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);
   cmd->add_option("--mapping", a->mapping, "列名映射文件（YAML）");
   cmd->add_option("--params", a->params_files, "地方参数文件（如 rules/local/浙江.yaml），可多次");
+  cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',');
   cmd->add_option("--encoding", a->input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
   cmd->add_option("--delimiter", a->input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
   cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md（默认 table）");

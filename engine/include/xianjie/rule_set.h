@@ -66,6 +66,9 @@ struct LoadOptions {
   // Local parameter files (--params rules/local/<region>.yaml): provincial values within the legal
   // ranges the rules declare, each with its source document.
   std::vector<std::string> params_files;
+  // When not empty, only these rules are kept: an id selects itself and the rules whose id
+  // continues it after a dash ("WLD-01" keeps WLD-01, WLD-01-SEED, WLD-01-METHOD).
+  std::vector<std::string> select;
 };
 
 class RuleSetImpl;

@@ -1,5 +1,8 @@
-// UTF-8 helpers. Kept dependency-free: ICU would be heavy for the handful of operations we need.
+// UTF-8 helpers and edit distance. Kept dependency-free: ICU would be heavy for the handful of operations we need.
 #include "common/text.h"
+
+#include <algorithm>
+#include <vector>
 
 namespace xianjie {
 
@@ -100,6 +103,18 @@ size_t display_width(std::string_view s) {
     w += wide ? 2 : 1;
   }
   return w;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
 }
 
 }  // namespace xianjie

@@ -22,6 +22,9 @@ size_t display_width(std::string_view s);
 
 // Decodes one code point at s[i], advancing i; returns U+FFFD on invalid input.
 char32_t next_code_point(std::string_view s, size_t& i);
+
+// Levenshtein distance in bytes, for "did you mean" hints.
+size_t edit_distance(std::string_view a, std::string_view b);
 void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace xianjie

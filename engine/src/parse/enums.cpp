@@ -112,7 +112,9 @@ constexpr Word<PoliceDecision> kDecisions[] = {
 
 std::optional<bool> parse_bool(std::string_view raw, std::string& error) {
   // Fast path: the cell is already one of the table's spellings (是/否 in almost every export).
-  if (auto v = find_word(kBools, trim(raw))) return v;
+  std::string_view t = trim(raw);
+  if (auto v = find_word(kBools, t)) return v;
+  if (auto v = transfer_phrase(t)) return v;  // 已移送 / 未移送 as written, before any folding
   char buf[64];
   std::string_view key;
   if (key_of(raw, buf, key)) {

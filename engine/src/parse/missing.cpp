@@ -35,6 +35,11 @@ bool is_missing_token(std::string_view raw) {
   // Every other token is at most 12 bytes (＃Ｎ／Ａ in full width); names, reasons and facts are
   // longer and leave here without being folded. This runs for every cell of every row.
   if (s.size() > 12) return false;
+  // Folding only changes full-width forms (lead byte EF) and ASCII capitals; without them the
+  // cell is compared as it is.
+  bool foldable = false;
+  for (char ch : s) foldable = foldable || static_cast<unsigned char>(ch) == 0xEF || (ch >= 'A' && ch <= 'Z');
+  if (!foldable) return s == "无" || s == "空" || s == "/" || s == "null" || s == "n/a" || s == "#n/a";
   char buf[16];
   std::string_view key;
   if (!parse_detail::fold_key(s, buf, sizeof buf, true, key)) return false;

@@ -13,6 +13,7 @@
 #include "expr/parser.h"
 #include "rules/literal.h"
 #include "rules/rule_set_impl.h"
+#include "common/text.h"
 #include "rules/yaml_source.h"
 #include "xianjie/fields.h"
 
@@ -22,18 +23,6 @@ namespace xianjie {
 namespace {
 
 using rules::YamlSource;
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 std::string quote(const std::string& s) {
   std::string out = "'";
@@ -92,20 +81,11 @@ class Loader {
   }
 
   void read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) { diags_.error("E-RULE-FILE", fmt::format("无法读取规则文件 {}", path)); return; }
-    std::stringstream ss;
-    ss << in.rdbuf();
+    auto doc = rules::load_yaml_file(path, "E-RULE-FILE", "规则文件", diags_);
+    if (!doc) return;
     LoadedFile lf;
-    lf.src = std::make_unique<YamlSource>(path, ss.str());
-    try {
-      lf.root = YAML::Load(lf.src->text());
-    } catch (const YAML::ParserException& e) {
-      auto& d = diags_.error("E-YAML", fmt::format("YAML 语法错误: {}", e.msg), lf.src->at(e.mark));
-      d.hint = "检查缩进（只能用空格）、冒号后的空格、引号和括号是否成对";
-      lf.src->attach(d);
-      return;
-    }
+    lf.src = std::move(doc->source);
+    lf.root = doc->root;
     if (!lf.root.IsDefined() || lf.root.IsNull()) {
       warn(*lf.src, lf.root, "W-RULE-EMPTY", "规则文件为空");
       return;

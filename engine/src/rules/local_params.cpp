@@ -9,9 +9,6 @@
 // Every value must name an existing rule parameter that declares a legal `range`, have the
 // parameter's type, and lie inside the range; the value replaces the default in every version of
 // the rule, and `rules params` shows where it came from.
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "rules/literal.h"
@@ -22,24 +19,13 @@ namespace xianjie {
 
 void apply_local_params(const std::vector<std::string>& files, RuleSetImpl& impl, Diagnostics& diagnostics) {
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) { diagnostics.error("E-LOCAL-FILE", fmt::format("无法读取地方参数文件 {}", path)); continue; }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    rules::YamlSource src(path, ss.str());
+    auto doc = rules::load_yaml_file(path, "E-LOCAL-FILE", "地方参数文件", diagnostics);
+    if (!doc) continue;
+    const rules::YamlSource& src = *doc->source;
+    const YAML::Node& root = doc->root;
     auto fail = [&](const YAML::Node& n, std::string code, std::string msg, std::string hint = {}) {
-      auto& d = diagnostics.error(std::move(code), std::move(msg), src.at(n));
-      d.hint = std::move(hint);
-      src.attach(d);
+      rules::report_at(diagnostics, src, n, std::move(code), std::move(msg), std::move(hint));
     };
-    YAML::Node root;
-    try {
-      root = YAML::Load(src.text());
-    } catch (const YAML::ParserException& e) {
-      auto& d = diagnostics.error("E-YAML", fmt::format("YAML 语法错误: {}", e.msg), src.at(e.mark));
-      src.attach(d);
-      continue;
-    }
     if (!root.IsMap() || !root["params"] || !root["params"].IsMap()) {
       fail(root, "E-LOCAL", "地方参数文件应包含 region、source 和 params: {规则编号.参数名: 值}");
       continue;

@@ -36,11 +36,25 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<std::string>& paths, Di
   if (diagnostics.error_count() > before) return nullptr;
   apply_local_params(options.params_files, *rs->impl_, diagnostics);
   if (diagnostics.error_count() > before) return nullptr;
-  build_prefilter(*rs->impl_);
+  if (!options.select.empty()) {
+    auto& im = *rs->impl_;
+    auto keep = [&](const std::string& id) {
+      for (const auto& s : options.select)
+        if (id == s || (id.size() > s.size() && id.compare(0, s.size(), s) == 0 && id[s.size()] == '-')) return true;
+      return false;
+    };
+    std::vector<CompiledRule> rules;
+    std::vector<RuleInfo> infos;
+    for (size_t k = 0; k < im.rules.size(); ++k)
+      if (keep(im.rules[k].info.id)) { rules.push_back(std::move(im.rules[k])); infos.push_back(std::move(im.infos[k])); }
+    im.rules = std::move(rules);
+    im.infos = std::move(infos);
+  }
   if (rs->impl_->rules.empty()) {
     diagnostics.error("E-RULE-NONE", "没有加载到任何规则");
     return nullptr;
   }
+  build_prefilter(*rs->impl_);
   return rs;
 }
 

@@ -2,6 +2,10 @@
 #include "rules/yaml_source.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
 
 #include "common/text.h"
 
@@ -121,6 +125,36 @@ SourceLocation YamlSource::in_scalar(const YAML::Node& node, size_t begin, size_
 
 void YamlSource::attach(Diagnostic& d) const {
   if (d.location.line > 0) d.source_line = line_text(d.location.line);
+}
+
+std::optional<YamlDocument> load_yaml_file(const std::string& path, const std::string& unreadable_code,
+                                           const std::string& what, Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error(unreadable_code, fmt::format("无法读取{} {}", what, path));
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  YamlDocument doc;
+  doc.source = std::make_unique<YamlSource>(path, ss.str());
+  try {
+    doc.root = YAML::Load(doc.source->text());
+  } catch (const YAML::ParserException& e) {
+    auto& d = diagnostics.error("E-YAML", fmt::format("YAML 语法错误: {}", e.msg), doc.source->at(e.mark));
+    d.hint = "检查缩进（只能用空格）、冒号后的空格、引号和括号是否成对";
+    doc.source->attach(d);
+    return std::nullopt;
+  }
+  return doc;
+}
+
+Diagnostic& report_at(Diagnostics& diagnostics, const YamlSource& src, const YAML::Node& node, std::string code,
+                      std::string message, std::string hint) {
+  auto& d = diagnostics.error(std::move(code), std::move(message), src.at(node));
+  d.hint = std::move(hint);
+  src.attach(d);
+  return d;
 }
 
 }  // namespace xianjie::rules

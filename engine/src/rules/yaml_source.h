@@ -4,6 +4,8 @@
 // or as a `|` / `>` block over several lines.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +39,19 @@ class YamlSource {
   std::string text_;
   std::vector<size_t> line_starts_;
 };
+
+struct YamlDocument {
+  std::unique_ptr<YamlSource> source;
+  YAML::Node root;
+};
+
+// Reads and parses a YAML file. An unreadable file is reported as `unreadable_code` ("无法读取{what} …"),
+// a syntax error as E-YAML at its line and column; both return nullopt.
+std::optional<YamlDocument> load_yaml_file(const std::string& path, const std::string& unreadable_code,
+                                           const std::string& what, Diagnostics& diagnostics);
+
+// Reports an error located at `node`, with the source line attached.
+Diagnostic& report_at(Diagnostics& diagnostics, const YamlSource& src, const YAML::Node& node, std::string code,
+                      std::string message, std::string hint = {});
 
 }  // namespace xianjie::rules

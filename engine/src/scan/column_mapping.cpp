@@ -1,7 +1,4 @@
 // --mapping FILE: user aliases for column headers, validated against the canonical fields.
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -12,28 +9,14 @@
 namespace xianjie {
 
 bool ColumnMapping::load(const std::string& path, ColumnMapping& out, Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("E-MAP-FILE", fmt::format("无法读取列映射文件 {}", path));
-    return false;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  rules::YamlSource src(path, ss.str());
   size_t before = diagnostics.error_count();
+  auto doc = rules::load_yaml_file(path, "E-MAP-FILE", "列映射文件", diagnostics);
+  if (!doc) return false;
+  const rules::YamlSource& src = *doc->source;
+  const YAML::Node& root = doc->root;
   auto fail = [&](const YAML::Node& n, std::string msg, std::string hint = {}) {
-    auto& d = diagnostics.error("E-MAP", std::move(msg), src.at(n));
-    d.hint = std::move(hint);
-    src.attach(d);
+    rules::report_at(diagnostics, src, n, "E-MAP", std::move(msg), std::move(hint));
   };
-  YAML::Node root;
-  try {
-    root = YAML::Load(src.text());
-  } catch (const YAML::ParserException& e) {
-    auto& d = diagnostics.error("E-YAML", fmt::format("YAML 语法错误: {}", e.msg), src.at(e.mark));
-    src.attach(d);
-    return false;
-  }
   auto fields = root["fields"];
   if (!root.IsMap() || !fields || !fields.IsMap()) {
     fail(root, "列映射文件应为 fields: {标准字段名: [列名, …]}", "例如:\nfields:\n  sales_amount: [经营额, 销售额（元）]");
@@ -50,8 +33,12 @@ bool ColumnMapping::load(const std::string& path, ColumnMapping& out, Diagnostic
       if (!n.IsScalar()) { fail(n, "列名应为文本"); return; }
       out.aliases.push_back({normalize_header(n.Scalar()).name, canonical});
     };
-    if (it->second.IsSequence()) for (const auto& a : it->second) add(a);
-    else add(it->second);
+    const YAML::Node values = it->second;
+    if (values.IsSequence()) {
+      for (size_t k = 0; k < values.size(); ++k) add(values[k]);
+    } else {
+      add(values);
+    }
   }
   return diagnostics.error_count() == before;
 }
