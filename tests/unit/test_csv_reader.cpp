@@ -14,7 +14,7 @@
 
 #include "common/text.h"
 #include "io/csv/encoding.h"
-#include "io/csv/utf8_scan.h"
+#include "common/utf8_scan.h"
 #include "xianjie/row_source.h"
 
 using namespace xianjie;

@@ -16,7 +16,7 @@
 #include "io/csv/csv_limits.h"
 #include "io/csv/csv_messages.h"
 #include "io/csv/dialect.h"
-#include "io/csv/utf8_scan.h"
+#include "common/utf8_scan.h"
 
 namespace xianjie {
 namespace {

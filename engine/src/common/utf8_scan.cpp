@@ -8,7 +8,7 @@
 // the byte before it, flag every invalid two-byte pattern, and the positions that must continue a
 // 3- or 4-byte sequence are checked separately. Only a row that fails goes through the scalar loop,
 // which finds the offending byte for the message.
-#include "io/csv/utf8_scan.h"
+#include "common/utf8_scan.h"
 
 #include <cstdint>
 #include <cstring>

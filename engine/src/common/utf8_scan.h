@@ -1,4 +1,4 @@
-// The per-row text check of the CSV reader: every accepted row is valid UTF-8 without NUL bytes.
+// The text check of the readers: every accepted CSV row and SQLite value is valid UTF-8 without NUL.
 // It runs over every byte of the input, so it has its own tuned loop rather than text.h's
 // code-point decoder.
 #pragma once
