@@ -33,6 +33,7 @@ struct VersionDoc {
   std::optional<Date> from, to;
   std::string basis;
   std::vector<std::pair<std::string, std::string>> params;  // name → displayed value in this version
+  std::string when_text;  // the version's own criteria, when they differ from the rule's
 };
 
 struct ExampleRecord {

@@ -33,14 +33,23 @@ std::string field_name(int32_t slot) {
 
 }  // namespace
 
-std::string render(const expr::Program& p, int32_t i, const Value& v) {
+std::string render(const expr::Program& p, int32_t i, const Value& v, bool as_percent) {
   const Instr& in = p.code[static_cast<size_t>(i)];
+  if (as_percent && in.unit_text.empty() && in.type.kind == expr::Type::kNumber)
+    return display_value(v, in.type, "%", Unit{});
   bool from_record = in.op != Op::kConst && in.op != Op::kParam;
   Decimal d;
   if (from_record && in.type.kind == expr::Type::kMoney && v.numeric(d)) return d.to_grouped(2) + " 元";
   Unit unit{};
   if (!in.unit_text.empty()) if (auto u = find_unit(in.unit_text)) unit = *u;
   return display_value(v, in.type, in.unit_text, unit);
+}
+
+std::pair<std::string, std::string> render_operands(const expr::Program& p, int32_t cmp, const std::vector<Value>& trace) {
+  const Instr& c = p.code[static_cast<size_t>(cmp)];
+  bool pa = p.code[static_cast<size_t>(c.a)].unit_text == "%";
+  bool pb = p.code[static_cast<size_t>(c.b)].unit_text == "%";
+  return {render(p, c.a, trace[static_cast<size_t>(c.a)], pb), render(p, c.b, trace[static_cast<size_t>(c.b)], pa)};
 }
 
 std::vector<std::string> missing_fields(const expr::Program& p, const std::vector<Value>& trace) {
@@ -93,7 +102,8 @@ void collect_evidence(const EvidenceContext& ctx, std::vector<Evidence>& out, in
       fields_of(p, lhs, slots);
       for (int32_t s : slots) e.field += (e.field.empty() ? "" : ",") + field_name(p.code[static_cast<size_t>(s)].index);
       e.label = L.label;
-      e.value = render(p, lhs, trace[static_cast<size_t>(lhs)]);
+      bool percent = R.unit_text == "%";
+      e.value = render(p, lhs, trace[static_cast<size_t>(lhs)], percent);
       // An expression's evidence also shows the values it was computed from.
       if (L.op != Op::kSlot && !slots.empty()) {
         std::string parts;

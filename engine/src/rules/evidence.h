@@ -28,7 +28,12 @@ void collect_evidence(const EvidenceContext& ctx, std::vector<Evidence>& out, in
 // Chinese labels of fields the program read that were empty.
 std::vector<std::string> missing_fields(const expr::Program& program, const std::vector<Value>& trace);
 
-// Renders a traced value of instruction `i` for messages (record money with two decimals).
-std::string render(const expr::Program& program, int32_t i, const Value& v);
+// Renders a traced value of instruction `i` for messages (record money with two decimals). With
+// `as_percent`, a plain number is shown as a percentage (a ratio compared with 10%).
+std::string render(const expr::Program& program, int32_t i, const Value& v, bool as_percent = false);
+
+// Renders both operands of comparison `cmp`, a ratio in % when the other side is a percentage.
+std::pair<std::string, std::string> render_operands(const expr::Program& program, int32_t cmp,
+                                                    const std::vector<Value>& trace);
 
 }  // namespace xianjie::rules

@@ -311,8 +311,8 @@ class Loader {
       error(src, r["confirmed"], "E-RULE-MISSING", "未经确认的门槛须用 verify_note 说明需核实什么");
 
     load_params(src, r["params"], rule);
-    load_versions(src, r, rule);
     std::vector<bool> used(rule.params.size(), false);
+    load_versions(src, r, rule, used);
     load_scope(src, r["scope"], rule, used);
     bool when_ok = false;
     if (auto w = r["when"]) {
@@ -341,7 +341,7 @@ class Loader {
                              p.unit_text, rule.param_basis[k], range, "全国标准（默认值）"});
     }
     for (const auto& v : rule.versions) {
-      VersionDoc vd{v.label, v.from, v.to, v.basis, {}};
+      VersionDoc vd{v.label, v.from, v.to, v.basis, {}, v.own_when ? v.when_text : std::string()};
       for (size_t k = 0; k < rule.params.size(); ++k)
         vd.params.push_back({rule.params[k].name, rules::display_value(v.params[k], rule.params[k].type, rule.params[k].unit_text, rule.params[k].unit)});
       info.versions.push_back(std::move(vd));
@@ -442,7 +442,7 @@ class Loader {
     return ok;
   }
 
-  void load_versions(const YamlSource& src, const YAML::Node& r, CompiledRule& rule) {
+  void load_versions(const YamlSource& src, const YAML::Node& r, CompiledRule& rule, std::vector<bool>& used) {
     auto vs = r["versions"];
     if (!vs) {
       CompiledVersion v;
@@ -459,7 +459,7 @@ class Loader {
     if (!vs.IsSequence() || vs.size() == 0) { error(src, vs, "E-RULE-TYPE", "versions: 应为非空列表"); return; }
     for (const auto& vn : vs) {
       if (!vn.IsMap()) { error(src, vn, "E-RULE-TYPE", "每个版本应为映射（effective、basis、params）"); continue; }
-      check_keys(src, vn, {"effective", "basis", "params", "confirmed", "verify_note", "note"});
+      check_keys(src, vn, {"effective", "basis", "params", "confirmed", "verify_note", "note", "when"});
       CompiledVersion v;
       load_effective(src, vn["effective"], v);
       v.label = version_label(v.from, v.to);
@@ -494,6 +494,16 @@ class Loader {
             continue;
           }
           v.params[k] = lit->value;
+        }
+      }
+      // A version may state its own criteria when the criteria, not only the figures, changed
+      // (e.g. 份数 and 票面额 in 2010, 票面税额 since 2022).
+      if (auto w = vn["when"]) {
+        if (scalar(src, w, v.when_text, "when")) {
+          std::string saved = context_;
+          context_ += " › versions › when";
+          v.own_when = compile_text(src, w, v.when_text, &rule.params, &used, v.when);
+          context_ = saved;
         }
       }
       rule.versions.push_back(std::move(v));

@@ -103,18 +103,19 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
     for (const auto& sp : rule.scope)
       if (!expr::is_true(expr::evaluate(sp, ctx))) { in_scope = false; break; }
     if (!in_scope) continue;
-    if (!expr::is_true(expr::evaluate(rule.when, ctx))) continue;
+    const expr::Program& when = rule.when_of(applied);
+    if (!expr::is_true(expr::evaluate(when, ctx))) continue;
     if (applied != current) {
       // 从旧兼从轻: a later version that would not make this a crime is more favourable and applies.
       ctx.params = rule.versions[current].params.data();
-      bool still = expr::is_true(expr::evaluate(rule.when, ctx));
+      bool still = expr::is_true(expr::evaluate(rule.when_of(current), ctx));
       ctx.params = rule.versions[applied].params.data();
       if (!still) continue;
     }
     // Second pass with a trace, for the evidence.
-    st.trace.assign(rule.when.code.size(), Value());
+    st.trace.assign(when.code.size(), Value());
     ctx.trace = &st.trace;
-    expr::evaluate(rule.when, ctx);
+    expr::evaluate(when, ctx);
     ctx.trace = nullptr;
 
     Finding f;
@@ -149,7 +150,7 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
     f.version_reason = reason;
 
     rules::EvidenceContext ec;
-    ec.program = &rule.when;
+    ec.program = &when;
     ec.trace = &st.trace;
     ec.keywords = &st.rs->keywords;
     for (const auto& p : rule.params) ec.param_names.push_back(p.name);
@@ -162,7 +163,7 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
       return p < 0 ? "" : st.rs->keywords.pattern(p);
     };
     rules::collect_evidence(ec, f.evidence);
-    f.missing_fields = rules::missing_fields(rule.when, st.trace);
+    f.missing_fields = rules::missing_fields(when, st.trace);
     std::string msg;
     for (const auto& e : f.evidence) {
       if (e.op == "含") continue;  // keyword hits explain the scope, thresholds explain the crime
@@ -223,17 +224,25 @@ std::vector<std::string> Matcher::explain(size_t rule_index, const Record& recor
       }
       std::string detail;
       if (in.op == expr::Op::kCompare) {
-        detail = fmt::format("  [{} = {}，{} = {}]", p.code[static_cast<size_t>(in.a)].label,
-                             rules::render(p, in.a, st.trace[static_cast<size_t>(in.a)]),
-                             p.code[static_cast<size_t>(in.b)].label,
-                             rules::render(p, in.b, st.trace[static_cast<size_t>(in.b)]));
+        auto [a, b] = rules::render_operands(p, i, st.trace);
+        detail = fmt::format("  [{} = {}，{} = {}]", p.code[static_cast<size_t>(in.a)].label, a,
+                             p.code[static_cast<size_t>(in.b)].label, b);
       }
       lines.push_back(fmt::format("{}{} {}{}", indent, mark, in.label, detail));
     };
     walk(p.root, 1);
   };
   for (const auto& sp : rule.scope) tree(sp, "适用范围:");
-  tree(rule.when, "条件 when:");
+  tree(rule.when_of(applied), "条件 when:");
+  size_t current = st.current[rule_index];
+  if (applied != current && expr::is_true(expr::evaluate(rule.when_of(applied), ctx))) {
+    // 从旧兼从轻: show whether the current version would also make the act a crime.
+    ctx.params = rule.versions[current].params.data();
+    bool still = expr::is_true(expr::evaluate(rule.when_of(current), ctx));
+    lines.push_back(still ? fmt::format("现行版本（{}）下同样构成", rule.versions[current].label)
+                          : fmt::format("现行版本（{}）下不构成：按从旧兼从轻，适用对当事人有利的现行版本，不列为线索",
+                                        rule.versions[current].label));
+  }
   return lines;
 }
 

@@ -46,7 +46,10 @@ void build_prefilter(RuleSetImpl& impl) {
     int32_t set = -1;
     for (const auto& sp : impl.rules[r].scope)
       if ((set = required_in(sp)) >= 0) break;
-    if (set < 0) set = required_in(impl.rules[r].when);
+    // The rule's own `when` decides only when no version replaces it.
+    bool shared_when = true;
+    for (const auto& v : impl.rules[r].versions) shared_when = shared_when && !v.own_when;
+    if (set < 0 && shared_when) set = required_in(impl.rules[r].when);
     impl.required_set[r] = set;
     if (set < 0) {
       impl.unconditional_rules.push_back(static_cast<int32_t>(r));

@@ -23,6 +23,9 @@ struct CompiledVersion {
   bool confirmed = true;
   std::string confirmation_note;
   std::vector<Value> params;  // parameter values in force in this version (no text values)
+  bool own_when = false;      // the version states its own criteria (`when`), used instead of the rule's
+  std::string when_text;
+  expr::Program when;
 
   bool in_force(Date d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
@@ -35,6 +38,9 @@ struct CompiledRule {
   // Per parameter: the legal range [lo, hi] within which a province fixes the value, if any.
   std::vector<std::optional<std::pair<Value, Value>>> param_ranges;
   std::vector<CompiledVersion> versions; // sorted by `from`
+
+  // The criteria in force in version `v`: its own `when`, or the rule's.
+  const expr::Program& when_of(size_t v) const { return versions[v].own_when ? versions[v].when : when; }
   std::vector<expr::Program> scope;      // every one must hold (generated scope, scope.when)
   expr::Program when;
 };
