@@ -369,7 +369,12 @@ class Loader {
         check_keys(src, it->second, {"value", "label", "basis", "note", "range"});
         if (!vnode) { error(src, it->second, "E-RULE-MISSING", fmt::format("参数 {} 缺少 value", p.name)); continue; }
         if (auto l = it->second["label"]) scalar(src, l, p.label, "label");
-        if (auto b = it->second["basis"]) scalar(src, b, basis, "basis");
+        if (auto b = it->second["basis"]) {
+          scalar(src, b, basis, "basis");
+          // Evidence quotes a parameter's basis on its own, where "同上" refers to nothing.
+          if (basis.rfind("同上", 0) == 0 || basis.rfind("同前", 0) == 0)
+            warn(src, b, "W-BASIS-RELATIVE", "依据不能写“同上”：每条线索单独引用它，请写出文件名称和条款");
+        }
       }
       if (!scalar(src, vnode, value_text, "参数值")) continue;
       std::string err;
