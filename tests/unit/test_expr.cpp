@@ -126,6 +126,17 @@ TEST_CASE("arithmetic, ratios and the 伪劣产品 formula", "[expr]") {
   CHECK(run("coalesce(mineral_value, amount_involved) >= 10万元", {{"amount_involved", "10万元"}}) == "true");
 }
 
+TEST_CASE("dates and calendar durations", "[expr]") {
+  // 二年内 measured in calendar terms: two years from 2021-03-01 reach 2023-03-01 inclusive.
+  CHECK(run("violation_date <= decision_date + 2年", {{"decision_date", "2021-03-01"}, {"violation_date", "2023-03-01"}}) == "true");
+  CHECK(run("violation_date <= decision_date + 2年", {{"decision_date", "2021-03-01"}, {"violation_date", "2023-03-02"}}) == "false");
+  CHECK(run("violation_date <= decision_date + 1年", {{"decision_date", "2020-02-29"}, {"violation_date", "2021-02-28"}}) == "true");
+  CHECK(run("violation_date <= decision_date + 1年", {{"decision_date", "2020-02-29"}, {"violation_date", "2021-03-01"}}) == "false");
+  CHECK(run("transfer_date - 3天 >= decision_date", {{"transfer_date", "2023-01-10"}, {"decision_date", "2023-01-07"}}) == "true");
+  CHECK(run("violation_date >= 2022-05-15", {{"violation_date", "2022年5月15日"}}) == "true");
+  CHECK(run("violation_date + 6个月 > 2022-05-15", {}) == "unknown");
+}
+
 TEST_CASE("text: keywords, sets, enums, regular expressions", "[expr]") {
   CHECK(run("mentions(伪劣)", {{"case_reason", "某公司销售以次充好的电缆案"}}) == "true");
   CHECK(run("mentions(伪劣)", {{"facts", "当事人掺杂掺假"}}) == "true");

@@ -30,7 +30,8 @@ enum class Dimension : uint8_t {
   kCartons,    // 条
   kPersons,    // 人 / 名
   kHours,      // 小时
-  kMonths,     // 个月
+  kMonths,     // 个月; 年 = 12 个月 (calendar durations: date + 2年 is calendar arithmetic)
+  kDays,       // 日 / 天
   kCount,      // 次 and other plain counts
 };
 

@@ -60,6 +60,9 @@ const std::array kUnits = {
     Entry{"小时", {"小时", Dimension::kHours, units(k1)}},
     Entry{"个月", {"个月", Dimension::kMonths, units(k1)}},
     Entry{"月", {"个月", Dimension::kMonths, units(k1)}},
+    Entry{"年", {"年", Dimension::kMonths, units(12 * k1)}},
+    Entry{"日", {"日", Dimension::kDays, units(k1)}},
+    Entry{"天", {"日", Dimension::kDays, units(k1)}},
     Entry{"次", {"次", Dimension::kCount, units(k1)}},
 };
 
@@ -90,6 +93,7 @@ std::string_view base_unit_name(Dimension d) {
     case Dimension::kPersons: return "人";
     case Dimension::kHours: return "小时";
     case Dimension::kMonths: return "个月";
+    case Dimension::kDays: return "日";
     case Dimension::kCount: return "次";
     case Dimension::kNone: break;
   }
@@ -105,6 +109,7 @@ std::string_view dimension_name(Dimension d) {
     case Dimension::kMultiple: return "倍数";
     case Dimension::kHours: return "时长";
     case Dimension::kMonths: return "月数";
+    case Dimension::kDays: return "天数";
     case Dimension::kNone: return "无单位数";
     default: return "数量";
   }

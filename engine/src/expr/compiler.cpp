@@ -271,6 +271,9 @@ class Compiler {
         else if (ta.kind == Type::kQuantity && tb.kind == Type::kQuantity &&
                  (ta.dim == tb.dim || ta.dim == Dimension::kNone || tb.dim == Dimension::kNone)) {
           out = {Type::kQuantity, ta.dim != Dimension::kNone ? ta.dim : tb.dim}; ok = true;
+        } else if (ta.kind == Type::kDate && tb.kind == Type::kQuantity &&
+                   (tb.dim == Dimension::kMonths || tb.dim == Dimension::kDays)) {
+          out = {Type::kDate}; ok = true;  // calendar arithmetic: decision_date + 2年
         }
         break;
       case ArithOp::kMul:
@@ -292,7 +295,7 @@ class Compiler {
     if (!ok) {
       error(n, "E-COND-TYPE",
             fmt::format("不能计算 {}{}{}", type_name(ta), kSym[static_cast<int>(n.arith)], type_name(tb)),
-            "金额与金额相加减，金额乘以倍数；数量须为同一类单位");
+            "金额与金额相加减，金额乘以倍数；数量须为同一类单位；日期可加减期间，如 decision_date + 2年");
       return -1;
     }
     int32_t i = emit(Op::kArith, out, n, wrap(at(a), n.arith, false) + std::string(kSym[static_cast<int>(n.arith)]) + wrap(at(b), n.arith, true));

@@ -71,8 +71,22 @@ int compare_values(const Value& a, const Value& b, bool& ok) {
   return 0;
 }
 
+// date ± a calendar duration (年/个月 clamp at month ends as Date::add_months does; 日 adds days).
+Value date_arith(const Value& a, const Value& b, ArithOp op) {
+  Quantity q = b.as_quantity();
+  if (!q.amount.is_integral()) return unknown();
+  int64_t n = q.amount.whole_part();
+  if (op == ArithOp::kSub) n = -n;
+  if (n > 100000 || n < -100000) return unknown();
+  Date d = a.as_date();
+  if (q.dimension == Dimension::kMonths) return Value::date(d.add_months(static_cast<int>(n)));
+  if (q.dimension == Dimension::kDays) return Value::date(d.add_days(static_cast<int32_t>(n)));
+  return unknown();
+}
+
 Value arith(const Value& a, const Value& b, ArithOp op) {
   if (a.is_null() || b.is_null()) return unknown();
+  if (a.type() == ValueType::kDate && b.type() == ValueType::kQuantity) return date_arith(a, b, op);
   Dimension dim = Dimension::kNone;
   bool qa = a.type() == ValueType::kQuantity, qb = b.type() == ValueType::kQuantity;
   if (qa && qb) {
