@@ -40,7 +40,8 @@ struct LoadedFile {
 
 class Loader {
  public:
-  Loader(RuleSetImpl& impl, Diagnostics& diags) : impl_(impl), diags_(diags) {}
+  Loader(RuleSetImpl& impl, Diagnostics& diags, const std::vector<std::string>& select)
+      : impl_(impl), diags_(diags), select_(select) {}
 
   void run(const std::vector<std::string>& paths) {
     std::vector<std::string> files;
@@ -50,10 +51,11 @@ class Loader {
     check_conditions();
     for (auto& lf : files_) collect_rules(lf);
     context_.clear();
+    // With a selection, lists and conditions of the rules left out are legitimately unused.
     for (const auto& [name, list] : lists_)
-      if (!list.used) warn(*list_src_[name], list_node_[name], "W-LIST-UNUSED", fmt::format("关键词列表 {} 未被任何规则使用", name));
+      if (!list.used && select_.empty()) warn(*list_src_[name], list_node_[name], "W-LIST-UNUSED", fmt::format("关键词列表 {} 未被任何规则使用", name));
     for (const auto& [name, cond] : conditions_)
-      if (!cond.used) warn(*cond_src_[name], cond_node_[name], "W-COND-UNUSED", fmt::format("命名条件 {} 未被任何规则使用", name));
+      if (!cond.used && select_.empty()) warn(*cond_src_[name], cond_node_[name], "W-COND-UNUSED", fmt::format("命名条件 {} 未被任何规则使用", name));
     impl_.keywords.build();
   }
 
@@ -266,6 +268,7 @@ class Loader {
 
     std::string id;
     if (auto n = r["id"]) scalar(src, n, id, "id");
+    if (!id.empty() && !rule_selected(id, select_)) return;
     context_ = id.empty() ? "规则" : "规则 " + id;
     check_keys(src, r, {"id", "title", "offense", "law", "basis", "severity", "confirmed", "verify_note",
                         "effective", "params", "versions", "scope", "when", "examples", "pattern", "action",
@@ -606,6 +609,7 @@ class Loader {
 
   RuleSetImpl& impl_;
   Diagnostics& diags_;
+  const std::vector<std::string>& select_;
   std::vector<LoadedFile> files_;
   std::string context_;
   std::map<std::string, expr::NamedList> lists_;
@@ -622,8 +626,9 @@ class Loader {
 
 }  // namespace
 
-void load_rule_files(const std::vector<std::string>& paths, RuleSetImpl& impl, Diagnostics& diagnostics) {
-  Loader(impl, diagnostics).run(paths);
+void load_rule_files(const std::vector<std::string>& paths, const std::vector<std::string>& select, RuleSetImpl& impl,
+                     Diagnostics& diagnostics) {
+  Loader(impl, diagnostics, select).run(paths);
 }
 
 }  // namespace xianjie

@@ -22,6 +22,13 @@ std::string_view severity_label(RuleSeverity s) {
   return "高";
 }
 
+bool rule_selected(const std::string& id, const std::vector<std::string>& select) {
+  if (select.empty()) return true;
+  for (const auto& s : select)
+    if (id == s || (id.size() > s.size() && id.compare(0, s.size(), s) == 0 && id[s.size()] == '-')) return true;
+  return false;
+}
+
 RuleSet::RuleSet() : impl_(std::make_unique<RuleSetImpl>()) {}
 RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
@@ -32,24 +39,10 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<std::string>& paths, Di
   std::unique_ptr<RuleSet> rs(new RuleSet());
   rs->impl_->as_of = options.as_of;
   size_t before = diagnostics.error_count();
-  load_rule_files(paths, *rs->impl_, diagnostics);
+  load_rule_files(paths, options.select, *rs->impl_, diagnostics);
   if (diagnostics.error_count() > before) return nullptr;
   apply_local_params(options.params_files, *rs->impl_, diagnostics);
   if (diagnostics.error_count() > before) return nullptr;
-  if (!options.select.empty()) {
-    auto& im = *rs->impl_;
-    auto keep = [&](const std::string& id) {
-      for (const auto& s : options.select)
-        if (id == s || (id.size() > s.size() && id.compare(0, s.size(), s) == 0 && id[s.size()] == '-')) return true;
-      return false;
-    };
-    std::vector<CompiledRule> rules;
-    std::vector<RuleInfo> infos;
-    for (size_t k = 0; k < im.rules.size(); ++k)
-      if (keep(im.rules[k].info.id)) { rules.push_back(std::move(im.rules[k])); infos.push_back(std::move(im.infos[k])); }
-    im.rules = std::move(rules);
-    im.infos = std::move(infos);
-  }
   if (rs->impl_->rules.empty()) {
     diagnostics.error("E-RULE-NONE", "没有加载到任何规则");
     return nullptr;

@@ -68,7 +68,14 @@ class RuleSetImpl {
 void build_prefilter(RuleSetImpl& impl);
 
 // Loads files into `impl`; every problem goes to `diagnostics`.
-void load_rule_files(const std::vector<std::string>& paths, RuleSetImpl& impl, Diagnostics& diagnostics);
+// `select` (LoadOptions::select) keeps only the chosen rules; the others are checked for errors but
+// not compiled, so their keywords do not enlarge the automaton.
+void load_rule_files(const std::vector<std::string>& paths, const std::vector<std::string>& select, RuleSetImpl& impl,
+                     Diagnostics& diagnostics);
+
+// True when rule `id` is kept by `select` (empty: every rule): an id selects itself and the ids
+// that continue it after a dash.
+bool rule_selected(const std::string& id, const std::vector<std::string>& select);
 
 // Applies local parameter files (provincial values) to loaded rules; problems go to `diagnostics`.
 void apply_local_params(const std::vector<std::string>& files, RuleSetImpl& impl, Diagnostics& diagnostics);
