@@ -16,21 +16,29 @@ namespace {
 namespace fs = std::filesystem;
 
 // One directory per process, so parallel fuzzing jobs and test runs never share a file.
+// The pid is taken on each use, so a forked child gets its own directory.
 struct ScratchDir {
   fs::path path;
-  ScratchDir() {
-    path = fs::temp_directory_path() / ("xianjie_fuzz_" + std::to_string(::getpid()));
-    fs::create_directories(path);
+  ~ScratchDir() { remove(); }
+  const fs::path& get() {
+    fs::path wanted = fs::temp_directory_path() / ("xianjie_fuzz_" + std::to_string(::getpid()));
+    if (wanted != path) {
+      path = wanted;
+      fs::create_directories(path);
+    }
+    return path;
   }
-  ~ScratchDir() {
+  void remove() {
+    if (path.empty()) return;
     std::error_code ec;
     fs::remove_all(path, ec);
+    path.clear();
   }
 };
 
-const fs::path& scratch_dir() {
+ScratchDir& scratch_dir() {
   static ScratchDir dir;
-  return dir.path;
+  return dir;
 }
 
 }  // namespace
@@ -72,12 +80,14 @@ bool valid_utf8(std::string_view s) {
 }
 
 std::string write_scratch_file(const char* name, const uint8_t* data, size_t size) {
-  std::string path = (scratch_dir() / name).string();
+  std::string path = (scratch_dir().get() / name).string();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   out.close();
   check(static_cast<bool>(out), "could not write the scratch file", path);
   return path;
 }
+
+void remove_scratch_dir() { scratch_dir().remove(); }
 
 }  // namespace xianjie::fuzz

@@ -33,5 +33,7 @@ bool valid_utf8(std::string_view s);
 // Writes `size` bytes to a per-process scratch file named `name` and returns its path. The file is
 // overwritten on every call and removed at exit.
 std::string write_scratch_file(const char* name, const uint8_t* data, size_t size);
+// Removes the scratch directory now, for a process that ends with _exit (the replay test's child).
+void remove_scratch_dir();
 
 }  // namespace xianjie::fuzz

@@ -333,8 +333,8 @@ class Loader {
     context_ = id.empty() ? "规则" : "规则 " + id;
     if (info.examples.empty()) warn(src, r, "W-RULE-NO-EXAMPLES", fmt::format("规则 {} 没有 examples（应有命中与不命中的样例）", id));
 
-    // Documentation view of params and versions.
-    for (size_t k = 0; k < rule.params.size(); ++k) {
+    // Documentation view of params and versions (none when `versions` was rejected above).
+    for (size_t k = 0; k < rule.params.size() && !rule.versions.empty(); ++k) {
       const auto& p = rule.params[k];
       std::string range;
       if (rule.param_ranges[k])
