@@ -19,6 +19,7 @@ struct Record {
   const std::string* source = nullptr;  // input name
   uint64_t location = 0;                // line or rowid
   std::string location_text;            // filled lazily for findings and errors
+  const void* layout = nullptr;          // the builder that filled the slots last (it resets only what it maps)
 };
 
 }  // namespace xianjie

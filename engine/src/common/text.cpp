@@ -40,6 +40,14 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::string_view trim(std::string_view s) {
+  // Most cells have nothing to trim: decide that from the two end bytes. Leading bytes that can
+  // start white space: ' ', \t, \r, \n, E3 (U+3000), C2 (NBSP); trailing: ' ' \t \r \n, 80 (the
+  // last byte of U+3000), A0 (of NBSP).
+  if (s.empty()) return s;
+  auto f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
+  bool front_ws = f == ' ' || f == '\t' || f == '\r' || f == '\n' || f == 0xE3 || f == 0xC2;
+  bool back_ws = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x80 || b == 0xA0;
+  if (!front_ws && !back_ws) return s;
   auto strip_front = [&]() -> bool {
     if (s.empty()) return false;
     unsigned char c = static_cast<unsigned char>(s.front());

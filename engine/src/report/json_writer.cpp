@@ -25,6 +25,18 @@ void append_json_string(std::string& out, std::string_view s) {
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
+      // A run of printable ASCII that needs no escape is copied in one piece.
+      size_t run = i;
+      while (run < s.size()) {
+        unsigned char r = static_cast<unsigned char>(s[run]);
+        if (r < 0x20 || r >= 0x7F || r == '"' || r == '\\') break;
+        ++run;
+      }
+      if (run > i) {
+        out.append(s.data() + i, run - i);
+        i = run;
+        continue;
+      }
       ++i;
       switch (c) {
         case '"': out += "\\\""; break;
@@ -34,17 +46,17 @@ void append_json_string(std::string& out, std::string_view s) {
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7F) append_u_escape(out, c);
-          else out += static_cast<char>(c);
+        default: append_u_escape(out, c);
       }
       continue;
     }
     // next_code_point yields U+FFFD for each invalid byte, so re-encoding what it returns is
-    // exactly the replacement we want.
+    // exactly the replacement we want; a valid sequence is copied as it is.
+    size_t start = i;
     char32_t cp = next_code_point(s, i);
     if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) append_u_escape(out, cp);
-    else append_utf8(out, cp);
+    else if (cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD") append_utf8(out, cp);
+    else out.append(s.data() + start, i - start);
   }
   out += '"';
 }

@@ -65,7 +65,11 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
 }
 
 void RecordBuilder::build(const std::string_view* fields, Record& record, std::vector<ValueError>& errors) const {
-  record.slots.assign(slot_count_, Value());
+  // Slots no column maps to stay null for the whole input; every planned slot is written below.
+  if (record.layout != this || record.slots.size() != slot_count_) {
+    record.slots.assign(slot_count_, Value());
+    record.layout = this;
+  }
   std::string err;
   for (size_t k = 0; k < plan_.size(); ++k) {
     const ColumnPlan& p = plan_[k];
@@ -73,7 +77,10 @@ void RecordBuilder::build(const std::string_view* fields, Record& record, std::v
     Value& out = record.slots[static_cast<size_t>(p.slot)];
     bool ok;
     if (p.type == FieldType::kQuantity) {
-      if (is_missing_token(raw)) continue;
+      if (is_missing_token(raw)) {
+        out = Value();
+        continue;
+      }
       std::string_view unit = p.unit_hint;
       // The 计量单位 column describes 涉案数量 only.
       if (unit.empty() && p.slot == slot::kQuantity && quantity_unit_column_ >= 0) {
