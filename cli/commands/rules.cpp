@@ -65,8 +65,13 @@ int test(const std::vector<std::string>& paths, bool verbose, const LoadOptions&
   }
   size_t without = 0;
   for (const auto& r : rs->rules()) without += r.examples.empty();
+  auto gaps = boundary_gaps(*rs);
+  for (const auto& g : gaps)
+    fmt::print("提示 {}: 没有样例恰好等于门槛（{}，参数 {}），以上/不满的边界未经测试  {}:{}\n", g.rule_id, g.comparison,
+               g.param, g.location.file, g.location.line);
   fmt::print("{} passed, {} failed\n", passed, failed);
   if (without) fmt::print("（{} 条规则没有样例）\n", without);
+  if (!gaps.empty()) fmt::print("（{} 处门槛没有恰好位于边界的样例）\n", gaps.size());
   return failed ? kExitFindings : kExitOk;
 }
 

@@ -139,4 +139,18 @@ struct ExampleResult {
 // Runs every example of every rule against its own rule.
 std::vector<ExampleResult> run_examples(const RuleSet& rules);
 
+// A threshold no example sits exactly on: the boundary word (以上 includes the number, 不满
+// excludes it) of that comparison is not tested. `rules test` reports these.
+struct BoundaryGap {
+  std::string rule_id;
+  std::string param;       // the parameter holding the threshold
+  std::string comparison;  // "销售金额 ≥ 伪劣产品销售金额起点"
+  std::string version;     // the version whose value no example reached
+  SourceLocation location; // the rule
+};
+
+// For every comparison of a record value with a numeric parameter, checks that some example of the
+// rule has a value exactly equal to the parameter in some version.
+std::vector<BoundaryGap> boundary_gaps(const RuleSet& rules);
+
 }  // namespace xianjie
