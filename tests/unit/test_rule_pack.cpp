@@ -65,6 +65,16 @@ TEST_CASE("every example of every rule behaves as declared", "[rules]") {
   }
 }
 
+TEST_CASE("every threshold of the pack has an example exactly at the boundary", "[rules]") {
+  Diagnostics d;
+  auto rs = RuleSet::load({XIANJIE_RULES_DIR}, d);
+  REQUIRE(rs);
+  for (const auto& g : boundary_gaps(*rs)) {
+    INFO(g.rule_id << ": " << g.comparison << " (" << g.param << ") " << g.location.file << ":" << g.location.line);
+    CHECK(false);
+  }
+}
+
 TEST_CASE("rule-file diagnostics match the golden files", "[rules][golden]") {
   const std::string dir = std::string(XIANJIE_TEST_DATA_DIR) + "/../golden/rules/";
   for (const char* name : {"bad_rules", "yaml_error", "bad_structure"}) {
