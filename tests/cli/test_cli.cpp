@@ -212,5 +212,7 @@ TEST_CASE("rules test, rules list, explain", "[cli]") {
   write_all(t.file("cases.csv"), sample_csv());
   auto ex2 = t.run("explain " + shell_quote(t.file("cases.csv")) + " --case A6 --rule MKT-01");
   CHECK(ex2.out.find("【未命中】") != std::string::npos);
+  auto approx = t.run("explain --set 案由=某公司销售以次充好的电缆案 --set 销售金额=5万余元 --rule MKT-01");
+  CHECK(approx.out.find("（约数，原文为概数）") != std::string::npos);
   CHECK(ex2.out.find("49,999.99") != std::string::npos);
 }

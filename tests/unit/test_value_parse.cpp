@@ -441,3 +441,13 @@ TEST_CASE("a 万元 column scales before rounding to four decimal places", "[par
   CHECK(parse_amount("0.999999万元", 1, err) == Decimal::parse("9999.99"));
   CHECK(parse_amount("1.23456789亿元", 1, err) == Decimal::parse("123456789"));
 }
+
+TEST_CASE("an approximate amount keeps its mark through parse_field", "[parse]") {
+  std::string err;
+  Value v;
+  REQUIRE(parse_field(FieldType::kAmount, "1.2万余元", 1, v, err));
+  CHECK(v.approximate());
+  CHECK(v.as_decimal() == *Decimal::parse("12000"));
+  REQUIRE(parse_field(FieldType::kAmount, "12000", 1, v, err));
+  CHECK_FALSE(v.approximate());
+}

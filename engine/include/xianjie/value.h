@@ -42,6 +42,11 @@ class Value {
   static Value list(std::string_view s) { Value v; v.type_ = ValueType::kList; v.text_ = s; return v; }
   static Value date(Date d) { Value v; v.type_ = ValueType::kDate; v.num_ = d.days(); return v; }
 
+  // An amount written as approximate in the export (1.2万余元, 约5万元, 5万元左右): compared as the
+  // number it states, and shown as approximate wherever it is quoted as evidence.
+  Value& mark_approximate() { approx_ = true; return *this; }
+  bool approximate() const { return approx_; }
+
   ValueType type() const { return type_; }
   bool is_null() const { return type_ == ValueType::kNull; }
 
@@ -64,6 +69,7 @@ class Value {
   std::string_view text_;
   ValueType type_ = ValueType::kNull;
   Dimension dim_ = Dimension::kNone;
+  bool approx_ = false;
 };
 
 }  // namespace xianjie

@@ -24,7 +24,14 @@ bool parse_field(FieldType type, std::string_view raw, int64_t amount_scale, Val
       out = Value::list(s);
       return true;
     case FieldType::kAmount:
-      if (auto v = parse_amount(s, amount_scale, error)) { out = Value::decimal(*v); return true; }
+      {
+        bool approximate = false;
+        if (auto v = parse_amount(s, amount_scale, error, &approximate)) {
+          out = Value::decimal(*v);
+          if (approximate) out.mark_approximate();
+          return true;
+        }
+      }
       break;
     case FieldType::kNumber:
       if (auto v = parse_number(s, error)) { out = Value::decimal(*v); return true; }

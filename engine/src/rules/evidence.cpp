@@ -35,6 +35,9 @@ std::string field_name(int32_t slot) {
 
 std::string render(const expr::Program& p, int32_t i, const Value& v, bool as_percent) {
   const Instr& in = p.code[static_cast<size_t>(i)];
+  // An approximate amount from the export is quoted as such: the analyst must verify it.
+  if (v.approximate() && v.type() == ValueType::kDecimal)
+    return render(p, i, Value::decimal(v.as_decimal()), as_percent) + "（约数，原文为概数）";
   if (as_percent && in.unit_text.empty() && in.type.kind == expr::Type::kNumber)
     return display_value(v, in.type, "%", Unit{});
   bool from_record = in.op != Op::kConst && in.op != Op::kParam;
