@@ -451,3 +451,12 @@ TEST_CASE("an approximate amount keeps its mark through parse_field", "[parse]")
   REQUIRE(parse_field(FieldType::kAmount, "12000", 1, v, err));
   CHECK_FALSE(v.approximate());
 }
+
+TEST_CASE("implausible years are errors, not dates", "[parse]") {
+  std::string err;
+  CHECK_FALSE(parse_date("31131120", err));
+  CHECK(err.find("年份不合理") != std::string::npos);
+  CHECK_FALSE(parse_date("1000-01-01", err));
+  CHECK(parse_date("1949-10-01", err));
+  CHECK(parse_date("2100-12-31", err));
+}

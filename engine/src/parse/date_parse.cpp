@@ -104,6 +104,11 @@ bool looks_like_serial(std::string_view s) {
 
 }  // namespace
 
+// A case date outside these years is a data-entry error (31131120 read as 3113-11-20), reported
+// rather than accepted.
+constexpr int kFirstPlausibleYear = 1949;
+constexpr int kLastPlausibleYear = 2100;
+
 std::optional<Date> parse_date(std::string_view raw, std::string& error) {
   std::string_view s = trim(raw);
 
@@ -114,6 +119,10 @@ std::optional<Date> parse_date(std::string_view raw, std::string& error) {
       int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
       int m = (s[5] - '0') * 10 + (s[6] - '0');
       int d = (s[8] - '0') * 10 + (s[9] - '0');
+      if (y < kFirstPlausibleYear || y > kLastPlausibleYear) {
+        error = make_error("年份不合理", raw);
+        return std::nullopt;
+      }
       if (auto date = Date::from_ymd(y, m, d)) return date;
       error = make_error("不存在的日期", raw);
       return std::nullopt;
@@ -169,6 +178,7 @@ std::optional<Date> parse_date(std::string_view raw, std::string& error) {
     if (!c.at_end()) return fail("无法识别的日期");
   }
 
+  if (y < kFirstPlausibleYear || y > kLastPlausibleYear) return fail("年份不合理");
   if (auto date = Date::from_ymd(y, m, d)) return date;
   return fail("不存在的日期");
 }
