@@ -32,14 +32,12 @@ void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& 
     auto lines = matcher.explain(i, record);
     bool fired = false;
     for (const auto& f : findings) fired = fired || f.rule_id == r.id;
-    // Unless --all, rules whose scope does not apply are summarised in one line.
-    bool in_scope = true;
-    for (const auto& l : lines)
-      if (l.rfind("适用范围:", 0) == 0) in_scope = true;
+    // Unless --all, rules whose scope does not apply are left out: the first line after
+    // "适用范围:" is the scope's overall result.
     std::string first_scope_result;
     for (size_t k = 0; k + 1 < lines.size(); ++k)
       if (lines[k] == "适用范围:") { first_scope_result = lines[k + 1]; break; }
-    in_scope = first_scope_result.empty() || first_scope_result.find("✔") != std::string::npos;
+    bool in_scope = first_scope_result.empty() || first_scope_result.find("✔") != std::string::npos;
     if (!in_scope && !a.all && a.rule_id.empty()) continue;
     ++shown;
     fmt::print("\n{} {} — {}（{}）\n", fired ? "【命中】" : in_scope ? "【未命中】" : "【不适用】", r.id, r.title, r.offense);

@@ -173,6 +173,7 @@ TEST_CASE("compile errors are located and explained", "[expr]") {
   CHECK(error_of("sales_amount >= 5万元 and").find("此处应为") != std::string::npos);
   CHECK(error_of("sales_amount >= 5斤斤") .find("未知的单位") != std::string::npos);
   CHECK(error_of("mentions(不存在的列表)").find("E-COND-NAME") == 0);
+  CHECK(error_of("sales_amount >= ５００００").find("半角数字") != std::string::npos);
   CHECK(error_of("sales_amount * sales_amount >= 1").find("E-COND-TYPE") == 0);
   std::string deep(200, '(');
   CHECK(error_of(deep + "sales_amount >= 1" + std::string(200, ')')).find("嵌套") != std::string::npos);

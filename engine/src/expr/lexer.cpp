@@ -74,7 +74,11 @@ class Lexer {
     size_t begin = pos_;
     if (pos_ >= s_.size()) return make(TokenKind::kEnd, begin);
     char32_t c = peek();
-    if (is_digit(c)) return number(begin);
+    if (is_digit(c)) {
+      // Full-width digits fold to ASCII for every other token, but a number is parsed from its bytes.
+      if (s_[pos_] < '0' || s_[pos_] > '9') { advance(); return error(begin, "数值请用半角数字（如 50000，而不是 ５００００）"); }
+      return number(begin);
+    }
     if (c == '\'' || c == '"' || c == 0x201C || c == 0x2018 || c == 0x300C) return string(begin);
     if (c == '`') return column(begin);
     if (is_ident_char(c)) return ident(begin);
