@@ -416,3 +416,51 @@ TEST_CASE("sqlite: the value check accepts UTF-8 and finds NUL and ill-formed by
   REQUIRE(check("abc\x80") == TextCheck::kNotUtf8);              // stray continuation byte
   REQUIRE(check("\xE4\x41\x41") == TextCheck::kNotUtf8);       // continuation expected
 }
+
+TEST_CASE("sqlite: a projected table reads only the wanted columns; rejects still show the whole row", "[sqlite]") {
+  TempDir dir;
+  auto db = dir.file("projected.db");
+  make_db(db,
+          "CREATE TABLE cases(案件编号 TEXT, 法定代表人 BLOB, 违法事实 TEXT);"
+          "INSERT INTO cases VALUES ('A1', x'C4E3', '无证经营'), ('A2', '张三', 'x' || char(0) || 'y'), (NULL, NULL, '采砂');");
+  std::string error;
+  auto src = open_table(db, "cases", error);
+  REQUIRE(src);
+  src->project({true, false, true});
+  auto r = read_all(*src);
+  // Column 2 is not read: its GBK bytes no longer reject row 1, and its field is left empty.
+  REQUIRE(r.rows == std::vector<std::vector<std::string>>{{"A1", "", "无证经营"}, {"", "", "采砂"}});
+  REQUIRE(r.locations == std::vector<uint64_t>{1, 3});
+  REQUIRE(r.rejects.size() == 1);
+  REQUIRE(r.rejects[0].location == 2);
+  REQUIRE(contains(r.rejects[0].reason, "第 3 列（违法事实）"));
+  REQUIRE(r.rejects[0].original == "A2,张三,x\\0y");  // read again whole, unread column included
+  REQUIRE(src->rows_read() == 3);
+  REQUIRE(src->rows_rejected() == 1);
+}
+
+TEST_CASE("sqlite: a cell cut inside a character is found even when the next cell would complete it", "[sqlite]") {
+  TempDir dir;
+  auto db = dir.file("cut.db");
+  // x'E4BD' is the start of 你 (E4 BD A0); x'A0' alone is a stray continuation byte.
+  make_db(db, "CREATE TABLE cases(a BLOB, b BLOB); INSERT INTO cases VALUES (x'E4BD', x'A0'), ('你', '好');");
+  std::string error;
+  auto src = open_table(db, "cases", error);
+  REQUIRE(src);
+  auto r = read_all(*src);
+  REQUIRE(r.rows == std::vector<std::vector<std::string>>{{"你", "好"}});
+  REQUIRE(r.rejects.size() == 1);
+  REQUIRE(contains(r.rejects[0].reason, "第 1 列（a）"));
+}
+
+TEST_CASE("sqlite: projection is ignored for --query and for a full column set", "[sqlite]") {
+  TempDir dir;
+  auto db = dir.file("q.db");
+  make_db(db, "CREATE TABLE cases(a TEXT, b TEXT); INSERT INTO cases VALUES ('1', '2');");
+  std::string error;
+  auto src = open_query(db, "SELECT a, b FROM cases", error);
+  REQUIRE(src);
+  src->project({true, false});
+  auto r = read_all(*src);
+  REQUIRE(r.rows == std::vector<std::vector<std::string>>{{"1", "2"}});
+}

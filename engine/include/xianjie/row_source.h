@@ -57,6 +57,10 @@ class RowSource {
   virtual uint64_t rows_rejected() const = 0;
   // Notes for the summary, e.g. "检测为 GB18030 编码", "分隔符: 制表符".
   virtual std::vector<std::string> notes() const { return {}; }
+  // A hint given before the first next_batch: only the columns marked true will be looked at. A
+  // reader may then leave the other fields empty and skip reading and checking them (the SQLite
+  // reader selects only these columns). The default reads everything.
+  virtual void project(const std::vector<bool>& /*columns*/) {}
   void set_reject_handler(RejectHandler handler) { on_reject_ = std::move(handler); }
 
  protected:

@@ -88,6 +88,10 @@ class RuleSet {
   // Input columns referenced as `header` by some rule; their slot is cases_fields().size() + index.
   const std::vector<std::string>& extra_columns() const;
   size_t slot_count() const;
+  // Per slot: whether a scan needs its value — read by a condition or scope of some rule, or
+  // reported with every finding (case id, agency, party, dates, transfer marks). A scan parses
+  // only these columns; the others are not read at all.
+  const std::vector<bool>& slots_read() const;
 
   const RuleSetImpl& impl() const { return *impl_; }
 

@@ -14,12 +14,35 @@ KeywordHits::KeywordHits(const KeywordTable* table, const std::vector<int>* scan
 
 void KeywordHits::reset() { std::fill(done_.begin(), done_.end(), 0); }
 
+int KeywordHits::index_of(int slot) const {
+  for (size_t k = 0; k < scanned_->size(); ++k)
+    if ((*scanned_)[k] == slot) return static_cast<int>(k);
+  return -1;
+}
+
+void KeywordHits::scan_pair(int a, int b, const Value* slots) {
+  std::string_view texts[2];
+  uint64_t* bits[2];
+  size_t n = 0;
+  for (int slot : {a, b}) {
+    const Value& v = slots[slot];
+    int k = index_of(slot);
+    if (v.is_null() || k < 0 || done_[static_cast<size_t>(k)]) continue;
+    uint64_t* out = bits_.data() + static_cast<size_t>(k) * words_;
+    std::fill(out, out + words_, 0);
+    done_[static_cast<size_t>(k)] = 1;
+    texts[n] = v.as_text();
+    bits[n++] = out;
+  }
+  if (n) table_->scan_many(texts, bits, n);
+}
+
 const uint64_t* KeywordHits::get(int slot, const Value* slots) {
   const Value& v = slots[slot];
   if (v.is_null()) return nullptr;
-  size_t k = 0;
-  while (k < scanned_->size() && (*scanned_)[k] != slot) ++k;
-  if (k == scanned_->size()) return nullptr;  // no rule searches this field
+  int ki = index_of(slot);
+  if (ki < 0) return nullptr;  // no rule searches this field
+  size_t k = static_cast<size_t>(ki);
   uint64_t* b = bits_.data() + k * words_;
   if (!done_[k]) {
     std::fill(b, b + words_, 0);

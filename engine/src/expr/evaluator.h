@@ -31,6 +31,8 @@ class KeywordHits {
   // Bitmap for `slot`, scanning its text on first use in this record; null if the slot is null or
   // no rule searches it.
   const uint64_t* get(int slot, const Value* slots);
+  // Scans the texts of `a` and `b` together (faster than two get calls); get then finds them done.
+  void scan_pair(int a, int b, const Value* slots);
 
  private:
   const KeywordTable* table_;
@@ -38,6 +40,7 @@ class KeywordHits {
   size_t words_;
   std::vector<uint64_t> bits_;
   std::vector<char> done_;
+  int index_of(int slot) const;
 };
 
 struct EvalContext {

@@ -50,6 +50,23 @@ void append_json_string(std::string& out, std::string_view s) {
       }
       continue;
     }
+    // Runs of three-byte characters from U+3000 to U+CFFF (all of CJK, none needing an escape)
+    // are copied as they are without decoding; that is most of the text of a finding.
+    {
+      size_t run = i;
+      while (run + 2 < s.size()) {
+        auto b0 = static_cast<unsigned char>(s[run]);
+        if (b0 < 0xE3 || b0 > 0xEC || (static_cast<unsigned char>(s[run + 1]) & 0xC0) != 0x80 ||
+            (static_cast<unsigned char>(s[run + 2]) & 0xC0) != 0x80)
+          break;
+        run += 3;
+      }
+      if (run > i) {
+        out.append(s.data() + i, run - i);
+        i = run;
+        continue;
+      }
+    }
     // next_code_point yields U+FFFD for each invalid byte, so re-encoding what it returns is
     // exactly the replacement we want; a valid sequence is copied as it is.
     size_t start = i;

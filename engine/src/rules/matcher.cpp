@@ -25,6 +25,7 @@ struct Matcher::State {
   // Marks the rules whose required scope keywords occur in 案由 or 违法事实 of this record.
   void mark_candidates(const Value* slots) {
     if (++generation == 0) { std::fill(stamp.begin(), stamp.end(), 0); generation = 1; }
+    hits.scan_pair(slot::kCaseReason, slot::kFacts, slots);
     const uint64_t* a = hits.get(slot::kCaseReason, slots);
     const uint64_t* b = hits.get(slot::kFacts, slots);
     if (!a && !b) return;

@@ -53,6 +53,7 @@ class RuleSetImpl {
   std::vector<std::unique_ptr<RE2>> regexes;
   std::vector<std::string> extra_columns;
   std::vector<int> scanned_slots;
+  std::vector<bool> slots_read;  // see RuleSet::slots_read; filled after loading
   std::optional<Date> as_of;
 
   // Keyword prefilter. Most rules can only apply when 案由 or 违法事实 mentions one of their scope

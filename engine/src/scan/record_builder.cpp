@@ -9,9 +9,14 @@
 namespace xianjie {
 
 RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string>& header,
-                             const ColumnMapping* mapping, std::vector<std::string>& notes) {
+                             const ColumnMapping* mapping, std::vector<std::string>& notes, bool only_read_slots)
+    : RecordBuilder(rules.extra_columns(), header, mapping, notes, only_read_slots ? &rules.slots_read() : nullptr) {}
+
+RecordBuilder::RecordBuilder(const std::vector<std::string>& extra, const std::vector<std::string>& header,
+                             const ColumnMapping* mapping, std::vector<std::string>& notes,
+                             const std::vector<bool>* read_slots) {
   const auto& fields = cases_fields();
-  slot_count_ = rules.slot_count();
+  slot_count_ = fields.size() + extra.size();
   std::vector<int> taken(slot_count_, -1);
   std::vector<std::string> unmapped;
   for (size_t c = 0; c < header.size(); ++c) {
@@ -27,7 +32,6 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
       for (auto a : fields[f].aliases)
         if (a == nh.name) slot = static_cast<int>(f);
     }
-    const auto& extra = rules.extra_columns();
     for (size_t k = 0; k < extra.size() && slot < 0; ++k)
       if (extra[k] == header[c] || extra[k] == nh.name) slot = static_cast<int>(fields.size() + k);
     if (slot < 0) {
@@ -40,6 +44,8 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
       continue;
     }
     taken[static_cast<size_t>(slot)] = static_cast<int>(c);
+    if (slot == slot::kQuantityUnit) quantity_unit_column_ = static_cast<int>(c);
+    if (read_slots && !(*read_slots)[static_cast<size_t>(slot)]) continue;
     ColumnPlan p;
     p.column = static_cast<int>(c);
     p.slot = slot;
@@ -52,7 +58,6 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
     if (nh.scale != 1 && p.type != FieldType::kAmount)
       notes.push_back(fmt::format("列“{}”的单位不是金额字段的单位，已忽略", header[c]));
     if (slot == slot::kQuantity) quantity_plan_ = static_cast<int>(plan_.size());
-    if (slot == slot::kQuantityUnit) quantity_unit_column_ = static_cast<int>(c);
     plan_.push_back(std::move(p));
   }
   if (!unmapped.empty()) {
@@ -62,6 +67,13 @@ RecordBuilder::RecordBuilder(const RuleSet& rules, const std::vector<std::string
     notes.push_back("未对应标准字段的列（规则可用反引号引用）: " + list);
   }
   if (taken[slot::kCaseId] < 0) notes.push_back("输入中没有案件编号列（案件编号/案号/处罚决定书文号…）");
+}
+
+std::vector<bool> RecordBuilder::columns_used(size_t column_count) const {
+  std::vector<bool> used(column_count, false);
+  for (const auto& p : plan_) used[static_cast<size_t>(p.column)] = true;
+  if (quantity_plan_ >= 0 && quantity_unit_column_ >= 0) used[static_cast<size_t>(quantity_unit_column_)] = true;
+  return used;
 }
 
 void RecordBuilder::build(const std::string_view* fields, Record& record, std::vector<ValueError>& errors) const {

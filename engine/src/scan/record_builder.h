@@ -28,8 +28,16 @@ struct ColumnPlan {
 class RecordBuilder {
  public:
   // `notes` receives human-readable remarks about the mapping (unmapped and duplicate columns).
+  // With `only_read_slots`, columns whose slot the rules never read (RuleSet::slots_read) are
+  // mapped but not parsed: their slots stay null and their values are not checked.
   RecordBuilder(const RuleSet& rules, const std::vector<std::string>& header, const ColumnMapping* mapping,
-                std::vector<std::string>& notes);
+                std::vector<std::string>& notes, bool only_read_slots = false);
+  // The same plan without a rule pack (data-quality checks): `extra_columns` takes the place of
+  // RuleSet::extra_columns() and may be empty, in which case only canonical fields are mapped.
+  // `read_slots`, when given, limits parsing to the slots marked true.
+  RecordBuilder(const std::vector<std::string>& extra_columns, const std::vector<std::string>& header,
+                const ColumnMapping* mapping, std::vector<std::string>& notes,
+                const std::vector<bool>* read_slots = nullptr);
 
   // Parses one row (`fields` has one view per input column). Value errors are appended to
   // `errors` with column information; the caller fills in the source location.
@@ -37,6 +45,8 @@ class RecordBuilder {
 
   const std::vector<ColumnPlan>& plan() const { return plan_; }
   size_t mapped_count() const { return plan_.size(); }
+  // Per input column: whether build() looks at it.
+  std::vector<bool> columns_used(size_t column_count) const;
 
  private:
   std::vector<ColumnPlan> plan_;

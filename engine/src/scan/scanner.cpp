@@ -95,7 +95,8 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
   auto start = std::chrono::steady_clock::now();
   im.summary.inputs.push_back(source.name());
   std::vector<std::string> notes;
-  RecordBuilder builder(im.rules, source.header(), im.options.mapping, notes);
+  RecordBuilder builder(im.rules, source.header(), im.options.mapping, notes, /*only_read_slots=*/true);
+  source.project(builder.columns_used(source.header().size()));
   for (auto& n : source.notes()) im.summary.notes.push_back(source.name() + ": " + n);
   for (auto& n : notes) im.summary.notes.push_back(source.name() + ": " + n);
 

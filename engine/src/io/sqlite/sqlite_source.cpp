@@ -51,6 +51,7 @@ class SqliteSource final : public RowSource {
  public:
   ~SqliteSource() override {
     sqlite3_finalize(stmt_);
+    sqlite3_finalize(full_row_);
     sqlite3_close(db_);
   }
 
@@ -64,6 +65,7 @@ class SqliteSource final : public RowSource {
       const char* name = sqlite3_column_name(src->stmt_, c);
       src->header_.emplace_back(name ? name : "");
     }
+    for (size_t c = 0; c < src->header_.size(); ++c) src->read_columns_.push_back(c);
     return src;
   }
 
@@ -81,6 +83,7 @@ class SqliteSource final : public RowSource {
   }
 
   bool next_batch(RowBatch& batch) override;
+  void project(const std::vector<bool>& columns) override;
 
  private:
   explicit SqliteSource(std::string path) : path_(std::move(path)) {}
@@ -92,13 +95,17 @@ class SqliteSource final : public RowSource {
   // Appends the current row's values to the batch text; false (with `reason`) when a value
   // cannot be handed on as UTF-8 text.
   bool append_row(RowBatch& batch, std::string& reason);
-  std::string recover_row_text();
+  std::string recover_row_text(uint64_t location);
 
   std::string path_;
   std::string name_;
   std::string error_;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  sqlite3_stmt* full_row_ = nullptr;  // SELECT * … WHERE rowid = ?, for rejects of a projected scan
+  std::string from_;                  // main."table" when reading a table or view, empty for --query
+  std::string rowid_alias_;           // the name the rowid is selected by
+  std::vector<size_t> read_columns_;  // header columns the statement returns, in result order
   std::vector<TableInfo> tables_;     // user tables and views, for messages and --table lookup
   std::vector<std::string> header_;
   std::vector<std::string> notes_;
@@ -181,6 +188,7 @@ std::string SqliteSource::prepare_table(const std::string& requested) {
   }
   name_ = path_ + ":" + found->name;
   std::string from = "main." + sql_text::quote_identifier(found->name);
+  from_ = from;
 
   // The rowid is selected under whichever of its three names the table does not use for a
   // column of its own.
@@ -203,6 +211,7 @@ std::string SqliteSource::prepare_table(const std::string& requested) {
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt_, nullptr) == SQLITE_OK) {
       first_column_ = 1;
       by_rowid_ = true;
+      rowid_alias_ = alias;
       return {};
     }
     sqlite3_finalize(stmt_);
@@ -244,51 +253,91 @@ std::string SqliteSource::prepare_query(const std::string& sql) {
 }
 
 bool SqliteSource::append_row(RowBatch& batch, std::string& reason) {
-  int count = sqlite3_column_count(stmt_);
-  for (int c = first_column_; c < count; ++c) {
-    int type = sqlite3_column_type(stmt_, c);
-    if (type == SQLITE_NULL) {
-      spans_.emplace_back(batch.text.size(), 0);
-      continue;
-    }
-    // column_text before column_bytes: the byte count is that of the text rendering.
+  // Cells go into the batch text one after the other, each followed by a newline that is not part
+  // of its field: the row is then checked for invalid UTF-8 and NUL bytes in one pass (a cell cut
+  // in the middle of a character cannot combine with the next one into something valid).
+  const size_t row_start = batch.text.size();
+  const size_t first_span = spans_.size();
+  spans_.resize(first_span + header_.size(), {row_start, 0});
+  for (size_t k = 0; k < read_columns_.size(); ++k) {
+    int c = first_column_ + static_cast<int>(k);
+    if (sqlite3_column_type(stmt_, c) == SQLITE_NULL) continue;
     const unsigned char* p = sqlite3_column_text(stmt_, c);
     size_t n = static_cast<size_t>(sqlite3_column_bytes(stmt_, c));
     if (!p) {
       error_ = sqlite_errors::read_failed(path_, sqlite3_errmsg(db_));
       return false;
     }
-    // Numbers render as ASCII; only stored text and blobs can hold anything else.
-    if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
-      TextCheck check = check_text(p, n);
-      if (check != TextCheck::kOk) {
-        size_t column = static_cast<size_t>(c - first_column_);
-        reason = check == TextCheck::kNul ? sqlite_errors::column_has_nul(column + 1, header_[column])
-                                          : sqlite_errors::column_not_utf8(column + 1, header_[column]);
-        return false;
-      }
-    }
-    std::string_view value(reinterpret_cast<const char*>(p), n);
-    spans_.emplace_back(batch.text.size(), n);
-    batch.text.append(value);
+    spans_[first_span + read_columns_[k]] = {batch.text.size(), n};
+    batch.text.append(reinterpret_cast<const char*>(p), n);
+    batch.text.push_back('\n');
   }
-  return true;
+  const auto* text = reinterpret_cast<const unsigned char*>(batch.text.data());
+  if (check_text(text + row_start, batch.text.size() - row_start) == TextCheck::kOk) return true;
+  for (size_t column : read_columns_) {  // name the column
+    auto [offset, n] = spans_[first_span + column];
+    TextCheck check = check_text(text + offset, n);
+    if (check == TextCheck::kOk) continue;
+    reason = check == TextCheck::kNul ? sqlite_errors::column_has_nul(column + 1, header_[column])
+                                      : sqlite_errors::column_not_utf8(column + 1, header_[column]);
+    return false;
+  }
+  return true;  // not reached: a row that fails has a cell that fails
+}
+
+void SqliteSource::project(const std::vector<bool>& columns) {
+  // Only a table or view read by name is narrowed; a --query runs as the analyst wrote it.
+  if (from_.empty() || rows_read_ > 0 || columns.size() != header_.size()) return;
+  std::vector<size_t> wanted;
+  std::string list;
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (columns[c]) {
+      wanted.push_back(c);
+      list += (list.empty() ? "" : ", ") + sql_text::quote_identifier(header_[c]);
+    }
+  if (wanted.size() == header_.size() || wanted.empty()) return;
+  std::string sql = by_rowid_ ? fmt::format("SELECT {}, {} FROM {}", rowid_alias_, list, from_)
+                              : fmt::format("SELECT {} FROM {}", list, from_);
+  sqlite3_stmt* narrowed = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &narrowed, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(narrowed);
+    return;  // keep reading every column
+  }
+  sqlite3_finalize(stmt_);
+  stmt_ = narrowed;
+  read_columns_ = std::move(wanted);
+  if (by_rowid_) {
+    std::string full = fmt::format("SELECT * FROM {} WHERE {} = ?", from_, rowid_alias_);
+    if (sqlite3_prepare_v2(db_, full.c_str(), -1, &full_row_, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(full_row_);
+      full_row_ = nullptr;
+    }
+  }
 }
 
 // The rejected row as well as it can be shown: values joined by commas, with bytes that are not
 // UTF-8 replaced by U+FFFD and NUL shown as \0.
-std::string SqliteSource::recover_row_text() {
+std::string SqliteSource::recover_row_text(uint64_t location) {
+  // A projected scan read only some columns: the row is read again whole for the reject file.
+  sqlite3_stmt* st = stmt_;
+  int first = first_column_;
+  if (full_row_ && sqlite3_bind_int64(full_row_, 1, static_cast<sqlite3_int64>(location)) == SQLITE_OK &&
+      sqlite3_step(full_row_) == SQLITE_ROW) {
+    st = full_row_;
+    first = 0;
+  }
   std::string out;
-  for (int c = first_column_; c < sqlite3_column_count(stmt_); ++c) {
-    if (c > first_column_) out += ',';
-    const char* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
-    std::string_view value(p ? p : "", p ? static_cast<size_t>(sqlite3_column_bytes(stmt_, c)) : 0);
+  for (int c = first; c < sqlite3_column_count(st); ++c) {
+    if (c > first) out += ',';
+    const char* p = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+    std::string_view value(p ? p : "", p ? static_cast<size_t>(sqlite3_column_bytes(st, c)) : 0);
     size_t i = 0;
     while (i < value.size()) {
       if (value[i] == '\0') { out += "\\0"; ++i; continue; }
       append_utf8(out, next_code_point(value, i));
     }
   }
+  if (full_row_) sqlite3_reset(full_row_);
   return out;
 }
 
@@ -319,7 +368,7 @@ bool SqliteSource::next_batch(RowBatch& batch) {
     spans_.resize(span_mark);
     if (!error_.empty()) { done_ = true; break; }
     ++rows_rejected_;
-    if (on_reject_) on_reject_(RejectedRow{name_, location, std::move(reason), recover_row_text()});
+    if (on_reject_) on_reject_(RejectedRow{name_, location, std::move(reason), recover_row_text(location)});
   }
   batch.fields.reserve(spans_.size());
   for (const auto& [offset, length] : spans_) batch.fields.emplace_back(batch.text.data() + offset, length);
