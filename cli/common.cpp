@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include <fmt/format.h>
 
 namespace xianjie::cli {
@@ -27,6 +29,29 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<std::string>& given, const
   if (!rs || show_warnings) print_diagnostics(d);
   if (!rs) fmt::print(stderr, "规则加载失败: {} 个错误，{} 个警告；未进行扫描\n", d.error_count(), d.warning_count());
   return rs;
+}
+
+bool is_sqlite_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[16] = {};
+  if (in) in.read(magic, sizeof magic);
+  return in && std::string(magic, 15) == "SQLite format 3";
+}
+
+bool sqlite_has_table(const std::string& path, const std::string& name) {
+  sqlite3* db = nullptr;
+  bool found = false;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", -1, &st,
+                           nullptr) == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+      found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return found;
 }
 
 std::unique_ptr<RowSource> open_input(const std::string& path, const InputOptions& o, std::string& error) {
@@ -51,8 +76,15 @@ std::unique_ptr<RowSource> open_input(const std::string& path, const InputOption
   }
   CsvOptions co;
   co.encoding = o.encoding;
-  if (o.delimiter == "tab" || o.delimiter == "\\t") co.delimiter = '\t';
-  else if (o.delimiter.size() == 1) co.delimiter = o.delimiter[0];
+  if (o.delimiter == "tab" || o.delimiter == "\\t") {
+    co.delimiter = '\t';
+  } else if (o.delimiter.size() == 1) {
+    co.delimiter = o.delimiter[0];
+  } else if (!o.delimiter.empty()) {
+    // Not silently ignored: a full-width '，' or a word would otherwise fall back to detection.
+    error = fmt::format("--delimiter 应为单个英文字符（, ; | 等）或 tab，而不是 '{}'", o.delimiter);
+    return nullptr;
+  }
   return open_csv(path, co, error);
 }
 

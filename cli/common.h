@@ -39,4 +39,8 @@ std::unique_ptr<RowSource> open_input(const std::string& path, const InputOption
 
 std::optional<Date> parse_cli_date(const std::string& text);
 
+// Whether `path` is a SQLite database (by its header), and whether it has table `name`.
+bool is_sqlite_file(const std::string& path);
+bool sqlite_has_table(const std::string& path, const std::string& name);
+
 }  // namespace xianjie::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   xianjie::cli::register_scan(app, exit_code);
   xianjie::cli::register_rules(app, exit_code);
   xianjie::cli::register_explain(app, exit_code);
+  xianjie::cli::register_check_data(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

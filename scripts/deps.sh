@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages xianjie needs to build and test — only those that are missing, so
-# a second run costs a few dpkg queries. Run as root (or with sudo available).
+# a second run costs a few dpkg queries. Run as root (or with sudo available). Extra package names
+# given as arguments are installed the same way (scripts/test.sh passes the browser test's).
 set -euo pipefail
 
 PACKAGES=(
@@ -8,6 +9,7 @@ PACKAGES=(
   libcli11-dev libyaml-cpp-dev libsqlite3-dev libfmt-dev libre2-dev catch2
   sqlite3 time
 )
+PACKAGES+=("$@")  # optional extras named by the caller, e.g. scripts/test.sh: the browser test's
 
 missing=()
 for p in "${PACKAGES[@]}"; do

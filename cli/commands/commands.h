@@ -8,5 +8,6 @@ namespace xianjie::cli {
 void register_scan(CLI::App& app, int& exit_code);
 void register_rules(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
+void register_check_data(CLI::App& app, int& exit_code);
 
 }  // namespace xianjie::cli

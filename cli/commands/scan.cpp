@@ -10,6 +10,7 @@
 
 #include "commands/commands.h"
 #include "common.h"
+#include "xianjie/mask.h"
 #include "xianjie/report.h"
 #include "xianjie/scan.h"
 
@@ -28,7 +29,10 @@ struct ScanArgs {
   std::string as_of;
   std::vector<std::string> params_files;
   std::vector<std::string> select;
+  std::vector<std::string> transfers;         // CSV or SQLite files of the transfers table
+  std::vector<std::string> non_prosecutions;  // … of the non_prosecutions table
   bool include_transferred = false;
+  bool mask = false;
   bool quiet = false;
   unsigned threads = 0;
 };
@@ -53,30 +57,50 @@ class RejectFile {
   std::ofstream out_;
 };
 
-// Passes everything on to the printer, and rejected rows to the reject file too.
+// Passes everything on to the printer, and rejected rows to the reject file too (masked like
+// every other output under --mask; the printer masks its own copy).
 class TeeSink : public FindingSink {
  public:
-  TeeSink(FindingSink& printer, RejectFile* rejects) : printer_(printer), rejects_(rejects) {}
+  TeeSink(FindingSink& printer, RejectFile* rejects, bool mask) : printer_(printer), rejects_(rejects), mask_(mask) {}
   void begin(const std::vector<RuleInfo>& rules) override { printer_.begin(rules); }
   void finding(const Finding& f) override { printer_.finding(f); }
   void reject(const RejectedRow& r) override {
-    if (rejects_) rejects_->write(r);
+    if (rejects_ && mask_) {
+      RejectedRow masked = r;
+      mask_reject(masked);
+      rejects_->write(masked);
+    } else if (rejects_) {
+      rejects_->write(r);
+    }
     printer_.reject(r);
+    // The summary names the first few with their location, whatever the report format (the
+    // table and csv reports do not list rejects). The reason holds no cell text, so --mask holds.
+    if (first_rejects_.size() < kRejectsInSummary)
+      first_rejects_.push_back(fmt::format("{}:{}: {}", r.source, r.location, r.reason));
   }
   void value_error(const ValueError& e) override { printer_.value_error(e); }
   void end(const ScanSummary& s) override { printer_.end(s); }
+  const std::vector<std::string>& first_rejects() const { return first_rejects_; }
+
+  static constexpr size_t kRejectsInSummary = 5;
 
  private:
   FindingSink& printer_;
   RejectFile* rejects_;
+  bool mask_;
+  std::vector<std::string> first_rejects_;  // "source:line: reason"
 };
 
 std::string grouped(uint64_t n) { return Decimal::from_units(static_cast<int64_t>(n) * Decimal::kOne).to_grouped(0); }
 
-void print_summary(const ScanSummary& s, const ScanArgs& a) {
+void print_summary(const ScanSummary& s, const ScanArgs& a, const std::vector<std::string>& first_rejects) {
   fmt::print(stderr, "xianjie scan: {} 个输入，{} 条规则\n", s.inputs.size(), s.rules);
   fmt::print(stderr, "  读取 {} 行：评估 {}，拒绝 {}{}\n", grouped(s.rows_read), grouped(s.rows_evaluated),
              grouped(s.rows_rejected), s.rows_rejected && !a.rejects.empty() ? fmt::format("（已写入 {}）", a.rejects) : "");
+  for (const auto& r : first_rejects) fmt::print(stderr, "    拒绝 {}\n", r);
+  if (s.rows_rejected > first_rejects.size())
+    fmt::print(stderr, "    …另有 {} 行{}\n", grouped(s.rows_rejected - first_rejects.size()),
+               a.rejects.empty() ? "；用 --rejects 文件.csv 保存全部拒绝的行及原因" : "");
   if (s.value_errors) {
     std::string cols;
     for (const auto& [c, n] : s.value_errors_by_column) cols += fmt::format("{}{} {}", cols.empty() ? "" : "，", c, n);
@@ -88,6 +112,23 @@ void print_summary(const ScanSummary& s, const ScanArgs& a) {
     fmt::print(stderr, "  已标记移送的案件 {} 件{}\n", grouped(s.rows_transferred),
                a.include_transferred ? "（已列出并标注）" : "（不列为线索；--include-transferred 可一并列出）");
   for (const auto& n : s.notes) fmt::print(stderr, "  注意: {}\n", n);
+  for (const auto& t : s.linked_tables)
+    fmt::print(stderr, "  {}表 {}：读取 {} 行，使用 {}，拒绝 {}\n", t.table == "transfers" ? "移送" : "不起诉", t.source,
+               grouped(t.rows_read), grouped(t.rows_used), grouped(t.rows_rejected));
+  if (s.cross_member_records)
+    fmt::print(stderr, "  跨案件规则涉及的案件 {} 件\n", grouped(s.cross_member_records));
+  if (s.as_of)
+    fmt::print(stderr, "  期间计算截至 {}{}\n", s.as_of->to_string(), s.as_of_from_data ? "（导出数据中的最晚日期；可用 --as-of 指定）" : "（--as-of）");
+  for (const auto& [why, n] : s.cross_skipped) fmt::print(stderr, "  未判断: {}（{} 件）\n", why, grouped(n));
+  // Agencies whose cases cluster just under thresholds: at least 5 such cases and twice the share of all.
+  size_t shown = 0;
+  for (const auto& a : s.near_threshold_by_agency) {
+    if (a.near < 5 || a.ratio < 2.0 || shown == 5) continue;
+    if (shown++ == 0)
+      fmt::print(stderr, "  接近门槛的案件比例偏高的机关（全部机关为 {:.2f}%）：\n", s.near_threshold_share * 100);
+    fmt::print(stderr, "    {}：{} / {} 件，{:.2f}%，为全部的 {:.1f} 倍\n", a.agency.empty() ? "（机关缺失）" : a.agency, a.near,
+               a.cases, a.share * 100, a.ratio);
+  }
   for (const auto& e : s.input_errors) fmt::print(stderr, "  错误: {}\n", e);
   double rate = s.seconds > 0 ? static_cast<double>(s.rows_read) / s.seconds : 0;
   fmt::print(stderr, "  用时 {:.2f} 秒（{} 行/秒）\n", s.seconds, grouped(static_cast<uint64_t>(rate)));
@@ -96,7 +137,7 @@ void print_summary(const ScanSummary& s, const ScanArgs& a) {
 int run(ScanArgs& a) {
   auto format = parse_report_format(a.format);
   if (!format) {
-    fmt::print(stderr, "错误: 未知的输出格式 '{}'（可用 table、csv、jsonl、json、md）\n", a.format);
+    fmt::print(stderr, "错误: 未知的输出格式 '{}'（可用 table、csv、jsonl、json、md、html、notice）\n", a.format);
     return kExitError;
   }
   std::optional<RuleSeverity> fail_on;
@@ -136,16 +177,44 @@ int run(ScanArgs& a) {
   ReportOptions ro;
   ro.tool_version = XIANJIE_VERSION;
   ro.color = out == &std::cout && *format == ReportFormat::kTable && isatty(STDOUT_FILENO);
+  ro.mask = a.mask;
   auto printer = make_printer(*format, *out, ro);
-  TeeSink sink(*printer, rejects.get());
+  TeeSink sink(*printer, rejects.get(), a.mask);
 
   ScanOptions so;
   so.match.include_transferred = a.include_transferred;
   so.mapping = a.mapping.empty() ? nullptr : &mapping;
   so.threads = a.threads;
+  so.as_of = lo.as_of;
   Scanner scanner(*rules, so);
   sink.begin(rules->rules());
   bool input_failed = false;
+  // The transfer chain's tables come first: a case found in `transfers` counts as transferred.
+  auto read_linked = [&](const std::string& path, TableKind kind, bool optional) {
+    InputOptions io = a.input;
+    io.query.clear();
+    // A CSV file holds the table itself; in a database it is looked up by its canonical name.
+    if (is_sqlite_file(path)) io.table = kind == TableKind::kTransfers ? "transfers" : "non_prosecutions";
+    std::string err;
+    auto source = open_input(path, io, err);
+    if (!source) {
+      if (optional) return;  // a database without that table
+      fmt::print(stderr, "错误: {}\n", err);
+      scanner.summary().input_errors.push_back(err);
+      input_failed = true;
+      return;
+    }
+    if (!scanner.read_linked_table(*source, kind, sink)) input_failed = true;
+  };
+  for (const auto& path : a.transfers) read_linked(path, TableKind::kTransfers, false);
+  for (const auto& path : a.non_prosecutions) read_linked(path, TableKind::kNonProsecutions, false);
+  // A database scanned by table name is searched for the two tables as well.
+  if (a.input.query.empty())
+    for (const auto& path : a.inputs)
+      if (is_sqlite_file(path)) {
+        if (sqlite_has_table(path, "transfers")) read_linked(path, TableKind::kTransfers, true);
+        if (sqlite_has_table(path, "non_prosecutions")) read_linked(path, TableKind::kNonProsecutions, true);
+      }
   for (const auto& path : a.inputs) {
     std::string err;
     auto source = open_input(path, a.input, err);
@@ -157,9 +226,10 @@ int run(ScanArgs& a) {
     }
     if (!scanner.scan(*source, sink)) input_failed = true;
   }
+  scanner.finish(sink);
   sink.end(scanner.summary());
   out->flush();
-  if (!a.quiet) print_summary(scanner.summary(), a);
+  if (!a.quiet) print_summary(scanner.summary(), a, sink.first_rejects());
   if (input_failed) return kExitError;
   if (fail_on) {
     const auto& s = scanner.summary().findings_by_severity;
@@ -184,12 +254,15 @@ void register_scan(CLI::App& app, int& exit_code) {
   cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',');
   cmd->add_option("--encoding", a->input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
   cmd->add_option("--delimiter", a->input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
-  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md（默认 table）");
+  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md、html、notice（默认 table）");
   cmd->add_option("-o,--out", a->out, "输出文件（默认标准输出）");
   cmd->add_option("--rejects", a->rejects, "把无法读取的行写入此 CSV 文件");
   cmd->add_option("--fail-on", a->fail_on, "有该级别及以上的线索时以 1 退出: high、medium、low");
-  cmd->add_option("--as-of", a->as_of, "判断“现行”标准的日期（默认最新版本）");
+  cmd->add_option("--as-of", a->as_of, "判断“现行”标准及计算期间（移送后未立案等）的截止日期（默认：导出数据中的最晚日期）");
+  cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取");
+  cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取");
   cmd->add_flag("--include-transferred", a->include_transferred, "已移送的案件也列出（标注为已移送）");
+  cmd->add_flag("--mask", a->mask, "个人信息脱敏：自然人姓名、身份证号、电话号码（所有输出格式，含 --rejects 文件）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");
   cmd->add_flag("-q,--quiet", a->quiet, "不在标准错误输出摘要");
   cmd->callback([a, &exit_code]() { exit_code = run(*a); });

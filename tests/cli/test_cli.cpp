@@ -54,11 +54,12 @@ TEST_CASE("scan a UTF-8 CSV: findings, evidence, transferred cases, value errors
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   auto ids = jsonl_field(r.out, "finding", "case_id");
-  CHECK(ids == std::vector<std::string>{"A1", "A2"});
-  CHECK(jsonl_field(r.out, "finding", "rule_id") == std::vector<std::string>{"MKT-01", "MKT-01"});
+  // A6 (49,999.99 元) is not a referral candidate but a near-threshold lead (rules/near_threshold.yaml).
+  CHECK(ids == std::vector<std::string>{"A1", "A2", "A6"});
+  CHECK(jsonl_field(r.out, "finding", "rule_id") == std::vector<std::string>{"MKT-01", "MKT-01", "NT-MKT-01"});
   CHECK(jsonl_field(r.out, "finding", "offense")[0] == "生产、销售伪劣产品罪");
   CHECK(jsonl_field(r.out, "finding", "law")[0] == "刑法第一百四十条");
-  CHECK(jsonl_field(r.out, "finding", "pattern")[0] == "threshold");
+  CHECK(jsonl_field(r.out, "finding", "pattern") == std::vector<std::string>{"threshold", "threshold", "near-threshold"});
   CHECK(r.out.find("销售金额 52,000.00 元 ≥ 50,000 元(") != std::string::npos);
   CHECK(r.out.find("货值金额 60,000.00 元") != std::string::npos);  // 6 万元 in a 万元 column
   CHECK(jsonl_field(r.out, "value_error", "raw") == std::vector<std::string>{"待核实"});
@@ -69,8 +70,8 @@ TEST_CASE("scan a UTF-8 CSV: findings, evidence, transferred cases, value errors
   CHECK(r.err.find("读取 6 行") != std::string::npos);
 
   auto all = t.run("scan " + shell_quote(t.file("cases.csv")) + " --format jsonl --include-transferred --quiet");
-  CHECK(jsonl_field(all.out, "finding", "case_id") == std::vector<std::string>{"A1", "A2", "A5"});
-  CHECK(jsonl_field(all.out, "finding", "transferred") == std::vector<std::string>{"false", "false", "true"});
+  CHECK(jsonl_field(all.out, "finding", "case_id") == std::vector<std::string>{"A1", "A2", "A5", "A6"});
+  CHECK(jsonl_field(all.out, "finding", "transferred") == std::vector<std::string>{"false", "false", "true", "false"});
   CHECK(all.err.empty());
 }
 
@@ -136,9 +137,11 @@ TEST_CASE("SQLite input: tables, read-only queries, and refusals", "[cli]") {
   auto r = t.run("scan " + shell_quote(db) + " -f jsonl -q");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(jsonl_field(r.out, "finding", "case_id") == std::vector<std::string>{"S1"});
+  // S2 (49,999.99 元) is a near-threshold lead (NT-MKT-01), S1 a referral candidate (MKT-01).
+  CHECK(jsonl_field(r.out, "finding", "case_id") == std::vector<std::string>{"S1", "S2"});
+  CHECK(jsonl_field(r.out, "finding", "rule_id") == std::vector<std::string>{"MKT-01", "NT-MKT-01"});
   auto zh = t.run("scan " + shell_quote(db) + " --table 行政处罚案件 -f jsonl -q");
-  CHECK(jsonl_field(zh.out, "finding", "case_id") == std::vector<std::string>{"S1"});
+  CHECK(jsonl_field(zh.out, "finding", "case_id") == std::vector<std::string>{"S1", "S2"});
   auto q = t.run("scan " + shell_quote(db) + " --query " + shell_quote("SELECT * FROM cases WHERE 案件编号 = 'S1'") + " -f jsonl -q");
   CHECK(jsonl_field(q.out, "finding", "case_id") == std::vector<std::string>{"S1"});
   auto del = t.run("scan " + shell_quote(db) + " --query " + shell_quote("DELETE FROM cases") + " -q");

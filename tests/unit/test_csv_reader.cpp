@@ -578,3 +578,42 @@ TEST_CASE("csv: the row text check agrees with is_valid_utf8", "[csv]") {
     REQUIRE(find_bad_utf8_byte(s.data(), s.size()) == length - 1);
   }
 }
+
+TEST_CASE("csv: CR alone as a line end, throughout or mixed with LF and CRLF", "[csv]") {
+  TempDir dir;
+  SECTION("old Mac file: every line ends with CR") {
+    auto source = open_ok(dir.write("mac.csv", "a,b\r1,x\r\r2,\"多\r行\"\r3,z"));
+    REQUIRE(has_note(*source, "换行符为单独的 CR（旧版 Mac 格式），已按行读取"));
+    auto r = read_all(*source);
+    REQUIRE(r.rows == std::vector<Row>{{"1", "x"}, {"2", "多\r行"}, {"3", "z"}});
+    REQUIRE(r.lines == std::vector<uint64_t>{2, 4, 5});
+  }
+  SECTION("a file that switches line ends midway keeps every row and its line") {
+    auto r = read_all(*open_ok(dir.write("mixed.csv", "a,b\r\n1,x\n2,y\r3,z\r\n4,w\r5,v")));
+    REQUIRE(r.rows == std::vector<Row>{{"1", "x"}, {"2", "y"}, {"3", "z"}, {"4", "w"}, {"5", "v"}});
+    REQUIRE(r.lines == std::vector<uint64_t>{2, 3, 4, 5, 6});
+    REQUIRE(r.rejects.empty());
+  }
+  SECTION("after the switch, a quoted CR is still data and bad rows are still one line each") {
+    auto r = read_all(*open_ok(dir.write("mixed2.csv", "a,b\n1,x\r2,\"p\rq\"\r3\r4,w\n")));
+    REQUIRE(r.rows == std::vector<Row>{{"1", "x"}, {"2", "p\rq"}, {"4", "w"}});
+    REQUIRE(r.lines == std::vector<uint64_t>{2, 3, 5});
+    REQUIRE(r.rejects.size() == 1);
+    REQUIRE(r.rejects[0].location == 4);
+    REQUIRE(r.rejects[0].reason == "字段数为 1，应为 2");
+  }
+}
+
+TEST_CASE("csv: UTF-16 without a BOM is refused with the --encoding to use", "[csv]") {
+  TempDir dir;
+  std::string text = "案件编号,销售金额\nA1,60000\n";
+  CHECK(open_error(dir.write("le.csv", convert(text, "UTF-16LE"))).find("没有 BOM 的 UTF-16LE 文本；请用 --encoding utf-16le") !=
+        std::string::npos);
+  CHECK(open_error(dir.write("be.csv", convert(text, "UTF-16BE"))).find("--encoding utf-16be") != std::string::npos);
+  CsvOptions forced;
+  forced.encoding = "utf-16le";
+  auto r = read_all(*open_ok(dir.write("le2.csv", convert(text, "UTF-16LE")), forced));
+  REQUIRE(r.rows == std::vector<Row>{{"A1", "60000"}});
+  // A NUL byte in a row or two of a UTF-8 file is a bad row, not a sign of UTF-16.
+  CHECK(guess_utf16_without_bom(std::string("a,b\n1,\0x\n2,y\n", 13)) == std::nullopt);
+}

@@ -354,7 +354,7 @@ TEST_CASE("jsonl: one object per line, streamed, the summary last", "[report]") 
   CHECK(types == std::vector<std::string>{"finding", "finding", "reject", "value_error", "summary"});
 
   // The contract, byte for byte.
-  CHECK(lines[0] == R"json({"type":"finding","case_id":"XJ-2023-001","source":"cases.csv:12","agency":"某市市场监督管理局","party_name":"张三, \"老张\"","party_id":"110101199001011234","party_type":"individual","domain":"market","case_reason":"销售伪劣产品\n以次充好","violation_date":null,"decision_date":"2023-04-12","fine_amount":"-500","transferred":false,"rule_id":"MKT-01","title":"销售伪劣产品，销售金额五万元以上","offense":"生产、销售伪劣产品罪","law":"《刑法》第一百四十条","basis":"《立案追诉标准(一)》第十六条","severity":"high","pattern":"threshold","action":"建议移送公安机关","confirmed":true,"confirmation_note":"","version":"2022-05-15 起","version_reason":"按处罚决定日期","evidence":[{"field":"sales_amount","label":"销售金额","value":"52,000.00 元","op":"≥","threshold":"50,000 元","param":"sales_min","basis":"《立案追诉标准(一)》第十六条","message":"销售金额 52,000.00 元 ≥ 50,000 元(《立案追诉标准(一)》第十六条)"}],"missing_fields":["违法行为发生日期"],"message":"销售金额达到追诉标准"})json");
+  CHECK(lines[0] == R"json({"type":"finding","case_id":"XJ-2023-001","source":"cases.csv:12","agency":"某市市场监督管理局","party_name":"张三, \"老张\"","party_id":"110101199001011234","party_type":"individual","domain":"market","case_reason":"销售伪劣产品\n以次充好","violation_date":null,"decision_date":"2023-04-12","fine_amount":"-500","transferred":false,"rule_id":"MKT-01","title":"销售伪劣产品，销售金额五万元以上","offense":"生产、销售伪劣产品罪","law":"《刑法》第一百四十条","basis":"《立案追诉标准(一)》第十六条","severity":"high","pattern":"threshold","action":"建议移送公安机关","confirmed":true,"confirmation_note":"","version":"2022-05-15 起","version_reason":"按处罚决定日期","evidence":[{"field":"sales_amount","label":"销售金额","value":"52,000.00 元","op":"≥","threshold":"50,000 元","param":"sales_min","basis":"《立案追诉标准(一)》第十六条","message":"销售金额 52,000.00 元 ≥ 50,000 元(《立案追诉标准(一)》第十六条)"}],"missing_fields":["违法行为发生日期"],"message":"销售金额达到追诉标准","referral":true,"related":[]})json");
   CHECK(lines[2] == R"json({"type":"reject","source":"cases.csv","location":14,"reason":"第 3 列: 引号未闭合","original":"XJ-2023-003,\"张"})json");
   CHECK(lines[3] == R"json({"type":"value_error","source":"cases.csv","location":15,"location_text":"cases.csv:15","column":"罚款金额（元）","field":"fine_amount","raw":"五千块","reason":"无法识别的金额"})json");
 
@@ -382,7 +382,9 @@ TEST_CASE("jsonl: one object per line, streamed, the summary last", "[report]") 
   CHECK(s.keys() == std::vector<std::string>{"type", "rows_read", "rows_evaluated", "rows_rejected",
                                              "rows_transferred", "value_errors", "value_errors_by_column", "findings",
                                              "findings_by_severity", "findings_by_rule", "seconds", "inputs", "notes",
-                                             "input_errors", "rules", "tool_version"});
+                                             "input_errors", "rules", "linked_tables", "as_of", "as_of_from_data",
+                                             "cross_member_records", "cross_skipped", "near_threshold_share",
+                                             "near_threshold_by_agency", "tool_version"});
   CHECK(s["rows_read"].number == 4);
   CHECK(s["value_errors_by_column"]["罚款金额（元）"].number == 1);
   CHECK(s["findings_by_severity"]["high"].number == 1);

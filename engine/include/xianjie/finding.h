@@ -26,6 +26,20 @@ struct Evidence {
   std::string message;    // the whole sentence: "销售金额 52,000.00 元 ≥ 50,000 元(《立案追诉标准(一)》第十六条)"
 };
 
+// Another case a cross-record finding rests on: an earlier penalty of a repeat offender, a part of
+// a split case, a case of another agency against the same party, a transfer or a non-prosecution.
+struct RelatedCase {
+  std::string role;         // Chinese: "前次处罚", "拆分部分", "他机关处罚", "移送记录", "不起诉决定"
+  std::string case_id;
+  std::string source;       // file:line or table rowid
+  std::string agency;
+  std::optional<Date> violation_date;
+  std::optional<Date> decision_date;
+  std::string penalty;      // e.g. "罚款 20,000.00 元", or the police decision
+  std::string value;        // the value counted, e.g. the part's 销售金额
+  std::string case_reason;
+};
+
 struct Finding {
   // The case
   std::string case_id;
@@ -36,6 +50,7 @@ struct Finding {
   std::string party_type;   // "individual" / "unit" / ""
   std::string domain;
   std::string case_reason;
+  std::string facts;        // 违法事实 as exported, "" when missing
   std::optional<Date> violation_date;
   std::optional<Date> decision_date;
   std::string fine_amount;  // as displayed, "" when missing
@@ -58,6 +73,12 @@ struct Finding {
   std::vector<Evidence> evidence;
   std::vector<std::string> missing_fields;  // Chinese labels of fields the rule needed but were empty
   std::string message;      // one-line summary in Chinese
+
+  // Cross-record findings (pattern history, split, multi-agency, not-filed, reverse)
+  bool referral = true;     // a referral candidate (threshold, history) or a lead for review (the others)
+  std::string party_key;    // the identity the records were grouped by: id, or "name:" + normalised name
+  std::string party_key_basis;  // "证件号码" / "名称"; with a note when an id was not trusted
+  std::vector<RelatedCase> related;
 };
 
 }  // namespace xianjie

@@ -1,10 +1,12 @@
-// Printers: FindingSinks that render a scan for people (table, md) or for other programs
-// (jsonl, json, csv).
+// Printers: FindingSinks that render a scan for people (table, md, html, notice) or for other
+// programs (jsonl, json, csv).
 //
 // jsonl is the machine contract: one JSON object per line with a "type" of "finding", "reject",
 // "value_error" or, last, "summary". json carries the same objects in one document. csv holds the
-// findings only and is meant to be opened in Excel as is. All output is valid UTF-8: invalid bytes
-// that reach a printer are replaced with U+FFFD.
+// findings only and is meant to be opened in Excel as is. html is one self-contained page (inline
+// CSS and JS, no network) with summary charts and a filterable list of candidates; notice is a
+// Markdown draft of a 移送线索/检察建议 per finding, marked as a draft for the analyst. All output
+// is valid UTF-8: invalid bytes that reach a printer are replaced with U+FFFD.
 //
 // A printer writes to the stream it was given and never closes it; it flushes once, in end(). A
 // write failure (full disk, closed pipe) is left in the stream's state for the caller to check.
@@ -20,17 +22,19 @@
 
 namespace xianjie {
 
-enum class ReportFormat { kTable, kCsv, kJsonl, kJson, kMarkdown };
+enum class ReportFormat { kTable, kCsv, kJsonl, kJson, kMarkdown, kHtml, kNotice };
 
-// "table", "csv", "jsonl", "json", "md"; nullopt for anything else.
+// "table", "csv", "jsonl", "json", "md", "html", "notice"; nullopt for anything else.
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 struct ReportOptions {
   bool color = false;        // ANSI colours in the table format; ignored by the others
   std::string tool_version;  // recorded in json/jsonl summaries and the md title block
+  bool mask = false;         // mask personal data in every format (xianjie/mask.h)
 };
 
-// The printer for `f`, writing to `out`, which must outlive it.
+// The printer for `f`, writing to `out`, which must outlive it. With opts.mask, the printer is
+// wrapped in make_masking_sink, so that every format receives masked findings.
 std::unique_ptr<FindingSink> make_printer(ReportFormat f, std::ostream& out, const ReportOptions& opts = {});
 
 }  // namespace xianjie

@@ -9,9 +9,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "xianjie/date.h"
+#include "xianjie/decimal.h"
 #include "xianjie/diagnostics.h"
 #include "xianjie/finding.h"
 #include "xianjie/record.h"
@@ -102,6 +104,19 @@ class RuleSet {
 
 struct MatchOptions {
   bool include_transferred = false;  // also report cases marked as transferred (flagged)
+  // Case ids found in a `transfers` table: such a case counts as transferred even when its own
+  // record does not say so.
+  const std::unordered_set<std::string>* transferred_case_ids = nullptr;
+};
+
+// A record that belongs to the conduct of a cross-record rule (its scope and `when` hold, under
+// the version in force at the time of the act): the raw material of history, split and
+// multi-agency findings, which are made once every record has been read (CrossRecordAnalyzer).
+struct Membership {
+  uint32_t rule = 0;       // index into RuleSet::rules()
+  bool act = true;         // history rules: `when` holds, so the record can be the new act
+  bool has_value = false;  // split rules: the part's amount (`split: sum:`) could be computed
+  Decimal value;
 };
 
 // Evaluates every rule of a RuleSet on records. Not thread-safe: one Matcher per thread.
@@ -109,8 +124,12 @@ class Matcher {
  public:
   Matcher(const RuleSet& rules, MatchOptions options = {});
   ~Matcher();
-  // Appends a finding for every rule that fires on `record`. Returns the number appended.
-  size_t match(const Record& record, std::vector<Finding>& out);
+  // Appends a finding for every rule that fires on `record`. Returns the number appended. With
+  // `members`, also appends the cross-record rules whose conduct the record belongs to — for
+  // transferred records too, since an earlier penalty counts whatever became of its case.
+  size_t match(const Record& record, std::vector<Finding>& out, std::vector<Membership>* members = nullptr);
+  // Whether `record` counts as transferred (its own marks or the transfers table).
+  bool is_transferred(const Record& record) const;
 
   // Explains one rule on one record: every criterion with its value and result, in Chinese lines.
   std::vector<std::string> explain(size_t rule_index, const Record& record);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "xianjie/diagnostics.h"
+#include "xianjie/fields.h"
 #include "xianjie/finding.h"
 #include "xianjie/row_source.h"
 #include "xianjie/rule_set.h"
@@ -41,6 +42,25 @@ struct ValueError {
   std::string reason;    // Chinese
 };
 
+// A table read alongside the cases for the transfer chain (transfers, non_prosecutions).
+struct LinkedTableRows {
+  std::string table;   // "transfers" / "non_prosecutions"
+  std::string source;  // file or database:table
+  uint64_t rows_read = 0;
+  uint64_t rows_used = 0;
+  uint64_t rows_rejected = 0;  // rows_read == rows_used + rows_rejected
+};
+
+// Near-threshold leads of one agency against all agencies (an agency whose amounts cluster just
+// under thresholds stands out by its ratio).
+struct AgencyNearShare {
+  std::string agency;
+  uint64_t cases = 0;  // records of the agency evaluated
+  uint64_t near = 0;   // near-threshold findings
+  double share = 0;    // near / cases
+  double ratio = 0;    // share / the share over all agencies
+};
+
 struct ScanSummary {
   uint64_t rows_read = 0;
   uint64_t rows_evaluated = 0;
@@ -56,6 +76,14 @@ struct ScanSummary {
   std::vector<std::string> notes;         // encoding detected, unmapped columns, …
   std::vector<std::string> input_errors;  // inputs that could not be read
   size_t rules = 0;
+  // Cross-record rules
+  std::vector<LinkedTableRows> linked_tables;
+  std::optional<Date> as_of;               // "now" for periods: --as-of, or the latest date in the exports
+  bool as_of_from_data = false;
+  uint64_t cross_member_records = 0;       // records kept for cross-record rules
+  std::map<std::string, uint64_t> cross_skipped;  // reason → records a cross-record rule could not judge
+  std::vector<AgencyNearShare> near_threshold_by_agency;  // highest ratio first
+  double near_threshold_share = 0;                         // over all agencies
 };
 
 // Receives everything a scan produces, in input order. Printers implement it.
@@ -71,6 +99,7 @@ class FindingSink {
 
 struct ScanOptions {
   MatchOptions match;
+  std::optional<Date> as_of;  // for the transfer chain; default: the latest date in the exports
   const ColumnMapping* mapping = nullptr;
   unsigned threads = 0;  // 0 = one per core (at most 8)
 };
@@ -82,6 +111,13 @@ class Scanner {
   // Scans one input to the end. Returns false if it failed before its end (the reason is recorded
   // in summary().input_errors); rows already scanned stay reported.
   bool scan(RowSource& source, FindingSink& sink);
+  // Reads a `transfers` or `non_prosecutions` table for the transfer chain. Call before the cases
+  // are scanned: a case listed in `transfers` then counts as transferred. False on a read error.
+  bool read_linked_table(RowSource& source, TableKind table, FindingSink& sink);
+  // Runs the cross-record rules over everything scanned and emits their findings (and the
+  // threshold findings held back to be merged with a history finding). Call once, after the last
+  // input and before sink.end().
+  void finish(FindingSink& sink);
   ScanSummary& summary();
 
  private:

@@ -1,6 +1,9 @@
 // Binder and type checker for conditions (see compiler.h for the resolution order).
 #include "expr/compiler.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "xianjie/fields.h"
@@ -50,6 +53,8 @@ bool is_textual(Type t) { return t == Type::kText || t == Type::kList; }
 class Compiler {
  public:
   Compiler(CompileEnv& env, Program& p, std::vector<CompileError>& errs) : env_(env), p_(p), errs_(errs) {}
+
+  int32_t any(const Node& n) { return value(n); }
 
   int32_t boolean(const Node& n) {
     int32_t i = value(n);
@@ -184,12 +189,43 @@ class Compiler {
       auto it = env_.conditions->find(name);
       if (it != env_.conditions->end()) {
         it->second.used = true;
-        if (!it->second.ast) return -1;  // its own parse error is reported where it is defined
-        for (const auto& s : stack_)
-          if (s == name) { error(n, "E-COND-CYCLE", fmt::format("命名条件 {} 引用了自身", name)); return -1; }
+        // Its own errors (parse, type, a cycle) are reported where it is defined.
+        if (!it->second.ast || it->second.broken) return -1;
+        for (size_t k = 0; k < stack_.size(); ++k) {
+          if (stack_[k] != name) continue;
+          std::string via;  // the conditions in between, when the cycle is not direct
+          for (size_t m = k + 1; m < stack_.size(); ++m) via += (via.empty() ? "" : " → ") + stack_[m];
+          error(n, "E-COND-CYCLE", via.empty() ? fmt::format("命名条件 {} 引用了自身", name)
+                                               : fmt::format("命名条件 {} 经由 {} 引用了自身", name, via));
+          return -1;
+        }
+        // Inlining recurses once per level: a long chain (c2: c1 …, c3: c2 …) must be an error,
+        // not a stack overflow.
+        if (stack_.size() >= kMaxConditionNesting) {
+          error(n, "E-COND-DEPTH", fmt::format("命名条件逐层引用超过 {} 层（从 {} 开始）", kMaxConditionNesting, stack_.front()),
+                "把部分条件直接写进规则的 when，减少命名条件之间的层层引用");
+          return -1;
+        }
+        size_t errors_before = errs_.size();
         stack_.push_back(name);
         int32_t i = value(*it->second.ast);
         stack_.pop_back();
+        if (stack_.empty() && errs_.size() > errors_before) {
+          // The ranges of errors found inside the inlined text are offsets into that text, not into
+          // the one being compiled. Errors of the named condition's own text are reported at its
+          // definition; what comes from the chain of references (a cycle, too deep) is reported
+          // once, here, at the reference.
+          auto chain = std::find_if(errs_.begin() + static_cast<std::ptrdiff_t>(errors_before), errs_.end(),
+                                    [](const CompileError& e) { return e.code == "E-COND-CYCLE" || e.code == "E-COND-DEPTH"; });
+          std::optional<CompileError> kept;
+          if (chain != errs_.end()) kept = *chain;
+          errs_.resize(errors_before);
+          if (kept) {
+            kept->range = n.range;
+            errs_.push_back(std::move(*kept));
+          }
+          return -1;
+        }
         if (i >= 0 && type_of(i).kind != Type::kBool) {
           error(n, "E-COND-TYPE", fmt::format("命名条件 {} 不是一个是/否条件", name));
           return -1;
@@ -620,6 +656,22 @@ bool compile_condition(const Node& root, CompileEnv& env, Program& program, std:
   size_t before = errors.size();
   Compiler c(env, program, errors);
   int32_t r = c.boolean(root);
+  if (r >= 0) program.root = r;
+  return errors.size() == before && r >= 0;
+}
+
+bool compile_amount(const Node& root, CompileEnv& env, Program& program, std::vector<CompileError>& errors) {
+  size_t before = errors.size();
+  Compiler c(env, program, errors);
+  int32_t r = c.any(root);
+  if (r >= 0) {
+    const Instr& in = program.code[static_cast<size_t>(r)];
+    if (in.type.kind != Type::kMoney && in.type.kind != Type::kNull) {
+      errors.push_back({"E-COND-TYPE", fmt::format("此处应为金额，而“{}”是{}", in.label, type_name(in.type)),
+                        "如 sales_amount，或 sales_amount * 3 + goods_value", in.range});
+      r = -1;
+    }
+  }
   if (r >= 0) program.root = r;
   return errors.size() == before && r >= 0;
 }

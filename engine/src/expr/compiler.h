@@ -38,7 +38,12 @@ struct NamedCondition {
   std::string source;         // the condition text
   std::shared_ptr<Node> ast;  // null when it failed to parse (the error is reported where it is defined)
   mutable bool used = false;
+  mutable bool broken = false;  // failed to compile on its own (not in a cycle); references to it fail silently
 };
+
+// How deep named conditions may refer to one another (c3: c2 and …, c2: c1 and …): each level
+// inlines a whole condition, so the limit bounds the recursion of the compiler and evaluator.
+inline constexpr size_t kMaxConditionNesting = 32;
 
 struct CompileError {
   std::string code;
@@ -63,5 +68,8 @@ struct CompileEnv {
 // Compiles `root` into `program` (appending; program.root is set to the new root). Returns false
 // when any error was found; all errors are in `errors`.
 bool compile_condition(const Node& root, CompileEnv& env, Program& program, std::vector<CompileError>& errors);
+// The same for an expression whose value is an amount of money (the part of a split case that is
+// summed: sales_amount, or sales_amount * 3 + goods_value).
+bool compile_amount(const Node& root, CompileEnv& env, Program& program, std::vector<CompileError>& errors);
 
 }  // namespace xianjie::expr

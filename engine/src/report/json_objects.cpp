@@ -79,6 +79,27 @@ void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type) 
   w.key("missing_fields");
   string_array(w, f.missing_fields);
   w.key("message").string(f.message);
+  // A referral candidate (threshold, history) or a lead for review (the other patterns).
+  w.key("referral").boolean(f.referral);
+  if (!f.party_key.empty()) {
+    w.key("party_key").string(f.party_key);
+    w.key("party_key_basis").string(f.party_key_basis);
+  }
+  w.key("related").begin_array();
+  for (const auto& r : f.related) {
+    w.begin_object();
+    w.key("role").string(r.role);
+    w.key("case_id").string(r.case_id);
+    w.key("source").string(r.source);
+    w.key("agency").string(r.agency);
+    optional_date(w, "violation_date", r.violation_date);
+    optional_date(w, "decision_date", r.decision_date);
+    w.key("penalty").string(r.penalty);
+    w.key("value").string(r.value);
+    w.key("case_reason").string(r.case_reason);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 }
 
@@ -132,6 +153,34 @@ void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view to
   w.key("input_errors");
   string_array(w, s.input_errors);
   w.key("rules").integer(s.rules);
+  w.key("linked_tables").begin_array();
+  for (const auto& t : s.linked_tables) {
+    w.begin_object();
+    w.key("table").string(t.table);
+    w.key("source").string(t.source);
+    w.key("rows_read").integer(t.rows_read);
+    w.key("rows_used").integer(t.rows_used);
+    w.key("rows_rejected").integer(t.rows_rejected);
+    w.end_object();
+  }
+  w.end_array();
+  optional_date(w, "as_of", s.as_of);
+  w.key("as_of_from_data").boolean(s.as_of_from_data);
+  w.key("cross_member_records").integer(s.cross_member_records);
+  w.key("cross_skipped");
+  count_map(w, s.cross_skipped);
+  w.key("near_threshold_share").real(std::round(s.near_threshold_share * 1e6) / 1e6);
+  w.key("near_threshold_by_agency").begin_array();
+  for (const auto& a : s.near_threshold_by_agency) {
+    w.begin_object();
+    w.key("agency").string(a.agency);
+    w.key("cases").integer(a.cases);
+    w.key("near").integer(a.near);
+    w.key("share").real(std::round(a.share * 1e6) / 1e6);
+    w.key("ratio").real(std::round(a.ratio * 1000) / 1000);
+    w.end_object();
+  }
+  w.end_array();
   w.key("tool_version").string(tool_version);
   w.end_object();
 }

@@ -21,32 +21,6 @@ namespace xianjie {
 
 namespace {
 
-// Inline Markdown text: backslash-escapes the punctuation that means something inline (the
-// backslash itself first among them, so "a\|b" cannot turn into an escaped backslash and a cell
-// break), line breaks as <br>, tabs as spaces, control and bidi-override characters as U+FFFD.
-std::string md_text(std::string_view s) {
-  static constexpr std::string_view kSpecial = "\\|*_`[]<>~&";
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = next_code_point(s, i);
-    if (cp == '\r' && i < s.size() && s[i] == '\n') continue;  // CRLF: one break, from the LF
-    if (cp == '\n' || cp == '\r') out += "<br>";
-    else if (cp == '\t') out += ' ';
-    else if (cp < 0x80 && kSpecial.find(static_cast<char>(cp)) != std::string_view::npos) {
-      out += '\\';
-      out += static_cast<char>(cp);
-    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-               (cp >= 0x2066 && cp <= 0x2069)) {
-      append_utf8(out, 0xFFFD);
-    } else {
-      append_utf8(out, cp);
-    }
-  }
-  return out;
-}
-
 class MarkdownPrinter final : public FindingSink {
  public:
   MarkdownPrinter(std::ostream& out, const ReportOptions& opts) : out_(out), tool_version_(opts.tool_version) {}
@@ -95,6 +69,16 @@ class MarkdownPrinter final : public FindingSink {
       o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_text(label), md_text(e.field), md_text(e.value),
                        md_text(e.op), md_text(e.threshold), md_text(e.param), md_text(e.basis));
     }
+    o += '\n';
+    if (f.related.empty()) return;
+    o += "**关联案件**";
+    if (!f.party_key_basis.empty()) o += "（当事人按" + md_text(f.party_key_basis) + "归并）";
+    o += "\n\n| 关系 | 案件编号 | 机关 | 违法日期 | 决定日期 | 处罚/处理 | 金额 | 来源 |\n"
+         "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (const auto& r : f.related)
+      o += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", md_text(r.role), md_text(r.case_id), md_text(r.agency),
+                       r.violation_date ? r.violation_date->to_string() : "", r.decision_date ? r.decision_date->to_string() : "",
+                       md_text(r.penalty), md_text(r.value), md_text(r.source));
     o += '\n';
   }
 

@@ -13,5 +13,7 @@ std::unique_ptr<FindingSink> make_csv_printer(std::ostream& out, const ReportOpt
 std::unique_ptr<FindingSink> make_jsonl_printer(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<FindingSink> make_json_printer(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<FindingSink> make_markdown_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_html_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_notice_printer(std::ostream& out, const ReportOptions& opts);
 
 }  // namespace xianjie

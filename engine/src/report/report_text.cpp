@@ -33,6 +33,41 @@ std::string terminal_safe(std::string_view s) {
   return out;
 }
 
+std::string md_text(std::string_view s) {
+  static constexpr std::string_view kSpecial = "\\|*_`[]<>~&";
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = next_code_point(s, i);
+    if (cp == '\r' && i < s.size() && s[i] == '\n') continue;  // CRLF: one break, from the LF
+    if (cp == '\n' || cp == '\r') out += "<br>";
+    else if (cp == '\t') out += ' ';
+    else if (cp < 0x80 && kSpecial.find(static_cast<char>(cp)) != std::string_view::npos) {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+               (cp >= 0x2066 && cp <= 0x2069)) {
+      append_utf8(out, 0xFFFD);
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string excerpt(std::string_view s, size_t max_chars) {
+  std::string text = terminal_safe(s);
+  size_t i = 0, n = 0;
+  while (i < text.size() && n < max_chars) {
+    next_code_point(text, i);
+    ++n;
+  }
+  if (i >= text.size()) return text;
+  text.resize(i);
+  return text + "…";
+}
+
 std::string_view party_type_text(std::string_view party_type) {
   if (party_type == "individual") return "个人";
   if (party_type == "unit") return "单位";
@@ -63,6 +98,14 @@ std::string evidence_text(const Finding& f) {
     out += f.evidence[i].message;
   }
   return out;
+}
+
+std::string_view suggested_action(const Finding& f) {
+  static constexpr std::string_view kRefer = "建议移送公安机关";
+  static constexpr std::string_view kVerify = "建议调查核实";
+  if (f.transferred) return f.action;
+  if (!f.confirmed) return kVerify;
+  return f.action.empty() ? kRefer : std::string_view(f.action);
 }
 
 }  // namespace xianjie

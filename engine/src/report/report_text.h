@@ -20,6 +20,16 @@ std::string valid_utf8(std::string_view s);
 // terminal or visually reorder the text an analyst reads.
 std::string terminal_safe(std::string_view s);
 
+// Inline Markdown text: backslash-escapes the punctuation that means something inline (the
+// backslash itself first among them, so "a\|b" cannot turn into an escaped backslash and a cell
+// break), line breaks as <br>, tabs as spaces, control and bidi-override characters as U+FFFD.
+// Safe in a table cell and in running text (md and notice printers).
+std::string md_text(std::string_view s);
+
+// At most `max_chars` characters of `s` (terminal_safe), cut at a character boundary and
+// followed by "…" when something was cut.
+std::string excerpt(std::string_view s, size_t max_chars);
+
 // "个人" / "单位" for the coded party types, the raw text for anything else.
 std::string_view party_type_text(std::string_view party_type);
 
@@ -33,5 +43,10 @@ std::string version_text(const Finding& f);
 
 // Evidence sentences joined by "；".
 std::string evidence_text(const Finding& f);
+
+// What the analyst is advised to do: the rule's action (建议移送公安机关 unless the rule says
+// otherwise), but 建议调查核实 whenever the threshold applied is not confirmed, since an
+// unconfirmed threshold cannot carry a referral; a transferred case keeps its "已移送" action.
+std::string_view suggested_action(const Finding& f);
 
 }  // namespace xianjie

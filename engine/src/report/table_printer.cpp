@@ -82,6 +82,13 @@ class TablePrinter final : public FindingSink {
     if (f.evidence.empty()) line("证据", "");
     for (size_t i = 0; i < f.evidence.size(); ++i) line(i == 0 ? "证据" : "", f.evidence[i].message);
     if (!f.missing_fields.empty()) line("缺失字段", join(f.missing_fields, "、"));
+    for (size_t i = 0; i < f.related.size(); ++i) {
+      const RelatedCase& r = f.related[i];
+      std::string date = r.decision_date ? "决定 " + r.decision_date->to_string() : r.violation_date ? "违法 " + r.violation_date->to_string() : "";
+      line(i == 0 ? "关联案件" : "", dotted({r.role, terminal_safe(r.case_id), r.agency, date, r.penalty, r.value, r.source}));
+    }
+    if (!f.party_key_basis.empty() && !f.related.empty()) line("当事人归并", "按" + f.party_key_basis);
+    if (!f.referral) line("性质", "审查线索（非移送对象）");
     if (!f.confirmed) line("门槛", dotted({"未确认", f.confirmation_note}), kYellow);
     if (f.transferred) line("已移送", "记录显示已移送公安机关", kYellow);
     line("建议", f.action);

@@ -117,6 +117,17 @@ void collect_evidence(const EvidenceContext& ctx, std::vector<Evidence>& out, in
       }
       e.op = std::string(expr::cmp_symbol(op));
       e.threshold = render(p, rhs, trace[static_cast<size_t>(rhs)]);
+      // A threshold computed from the record (a fine floor of 货值金额 × 10) says how: its
+      // expression and the values it used, as the record side does.
+      std::vector<int32_t> rhs_slots;
+      fields_of(p, rhs, rhs_slots);
+      if (R.op != Op::kSlot && !rhs_slots.empty()) {
+        std::string parts;
+        for (int32_t s : rhs_slots)
+          parts += (parts.empty() ? "" : "，") + p.code[static_cast<size_t>(s)].label + " " +
+                   render(p, s, trace[static_cast<size_t>(s)]);
+        e.threshold = R.label + " " + e.threshold + "（" + parts + "）";
+      }
       if (R.op == Op::kParam) {
         e.param = ctx.param_names[static_cast<size_t>(R.index)];
         e.basis = ctx.param_basis[static_cast<size_t>(R.index)];

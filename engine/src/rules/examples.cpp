@@ -32,9 +32,13 @@ std::vector<ExampleResult> run_examples(const RuleSet& rules) {
       record.location_text = fmt::format("{}:{}", ex.location.file, ex.location.line);
       for (const auto& e : errors) r.value_errors.push_back(fmt::format("{} = \"{}\": {}", e.column, e.raw, e.reason));
       std::vector<Finding> findings;
-      matcher.match(record, findings);
+      std::vector<Membership> members;
+      matcher.match(record, findings, &members);
       for (const auto& f : findings)
         if (f.rule_id == info.id) { r.matched = true; r.finding_message = f.message; }
+      // A cross-record rule's example says whether the record belongs to the rule's conduct.
+      for (const auto& m : members)
+        if (m.rule == ri && m.act) { r.matched = true; r.finding_message = "属于本规则所指的同类行为"; }
       if (!r.passed()) r.explanation = matcher.explain(ri, record);
       results.push_back(std::move(r));
     }

@@ -152,6 +152,23 @@ class Loader {
     return true;
   }
 
+  // The kinds of lead a rule may declare (`pattern:`); reports and downstream systems branch on
+  // them, so a misspelt kind must not slip through as a new one.
+  void check_pattern(const YamlSource& src, const YAML::Node& n, const std::string& pattern) {
+    static constexpr std::string_view kPatterns[] = {"threshold", "fine-floor", "near-threshold", "history",
+                                                     "split",     "multi-agency", "not-filed",   "reverse"};
+    if (std::find(std::begin(kPatterns), std::end(kPatterns), pattern) != std::end(kPatterns)) return;
+    std::string list, hint;
+    std::string_view best;
+    size_t bd = std::string::npos;
+    for (auto p : kPatterns) {
+      list += (list.empty() ? "" : " / ") + std::string(p);
+      if (size_t d = edit_distance(pattern, p); d < bd) { bd = d; best = p; }
+    }
+    if (bd <= std::max<size_t>(2, pattern.size() / 3)) hint = fmt::format("是否指 '{}'？", best);
+    error(src, n, "E-RULE-VALUE", fmt::format("pattern 应为 {} 之一，而不是 '{}'", list, pattern), hint);
+  }
+
   // ---- lists and named conditions ----------------------------------------------------------
   void collect_shared(LoadedFile& lf) {
     const YamlSource& src = *lf.src;
@@ -207,7 +224,14 @@ class Loader {
       context_ = "命名条件 " + name;
       bool was_used = nc.used;
       expr::Program scratch;
-      compile(*cond_src_[name], cond_value_[name], *nc.ast, nullptr, nullptr, scratch);
+      size_t reported = diags_.items().size();
+      bool ok = compile(*cond_src_[name], cond_value_[name], *nc.ast, nullptr, nullptr, scratch);
+      // A broken condition is reported here once; references to it then fail silently instead of
+      // repeating its errors (or, for a long chain of references, a flood of them). A condition in
+      // a cycle stays unmarked, so that every reference into the cycle says so.
+      bool cycle = std::any_of(diags_.items().begin() + static_cast<std::ptrdiff_t>(reported), diags_.items().end(),
+                               [](const Diagnostic& d) { return d.code == "E-COND-CYCLE"; });
+      if (!ok && !cycle) nc.broken = true;
       nc.used = was_used;
     }
   }
@@ -219,7 +243,7 @@ class Loader {
   }
 
   bool compile(const YamlSource& src, const YAML::Node& n, const expr::Node& ast, const std::vector<expr::ParamInfo>* params,
-               std::vector<bool>* params_used, expr::Program& out) {
+               std::vector<bool>* params_used, expr::Program& out, bool amount = false) {
     expr::CompileEnv env;
     env.params = params;
     env.lists = &lists_;
@@ -230,7 +254,7 @@ class Loader {
     env.scanned_slots = &impl_.scanned_slots;
     env.params_used = params_used;
     std::vector<expr::CompileError> errs;
-    bool ok = expr::compile_condition(ast, env, out, errs);
+    bool ok = amount ? expr::compile_amount(ast, env, out, errs) : expr::compile_condition(ast, env, out, errs);
     for (const auto& e : errs) {
       auto& d = diags_.error(e.code, e.message, src.in_scalar(n, e.range.begin, std::max(e.range.end, e.range.begin + 1)));
       d.hint = e.hint;
@@ -241,11 +265,108 @@ class Loader {
   }
 
   bool compile_text(const YamlSource& src, const YAML::Node& n, const std::string& text,
-                    const std::vector<expr::ParamInfo>* params, std::vector<bool>* used, expr::Program& out) {
+                    const std::vector<expr::ParamInfo>* params, std::vector<bool>* used, expr::Program& out,
+                    bool amount = false) {
     expr::ParseError pe;
     auto ast = expr::parse_condition(text, pe);
     if (!ast) { report_parse(src, n, pe); return false; }
-    return compile(src, n, *ast, params, used, out);
+    return compile(src, n, *ast, params, used, out, amount);
+  }
+
+  // ---- cross-record rules (history, split, multi-agency, not-filed, reverse) ----------------
+  struct CrossKey {
+    const char* pattern;
+    const char* block;
+    CrossKind kind;
+  };
+  static constexpr CrossKey kCrossKinds[] = {
+      {"history", "history", CrossKind::kHistory},          {"split", "split", CrossKind::kSplit},
+      {"multi-agency", "multi_agency", CrossKind::kMultiAgency}, {"not-filed", "not_filed", CrossKind::kNotFiled},
+      {"reverse", "reverse", CrossKind::kReverse},
+  };
+
+  // A parameter named in a cross-record block; `want` is "duration" or "count".
+  int cross_param(const YamlSource& src, const YAML::Node& block, const char* key, const char* want, bool required,
+                  CompiledRule& rule, std::vector<bool>& used) {
+    auto n = block[key];
+    if (!n) {
+      if (required)
+        error(src, block, "E-RULE-MISSING", fmt::format("缺少 {}: （写参数名，参数在 params 中定义，如 {}: {}）", key, key,
+                                                        std::string(want) == "duration" ? "window" : "prior_min"));
+      return -1;
+    }
+    std::string name;
+    if (!scalar(src, n, name, key)) return -1;
+    for (size_t k = 0; k < rule.params.size(); ++k) {
+      if (rule.params[k].name != name) continue;
+      const auto& t = rule.params[k].type;
+      bool duration = t.kind == expr::Type::kQuantity && (t.dim == Dimension::kMonths || t.dim == Dimension::kDays);
+      bool count = t.kind == expr::Type::kInteger || t.kind == expr::Type::kNumber ||
+                   (t.kind == expr::Type::kQuantity && t.dim == Dimension::kCount);
+      bool money = t.kind == expr::Type::kMoney;
+      std::string w = want;
+      if ((w == "duration" && !duration) || (w == "count" && !count) || (w == "amount" && !money)) {
+        error(src, n, "E-PARAM-TYPE",
+              fmt::format("参数 {} 应为{}，而它是{}", name,
+                          w == "duration" ? "期间（如 2年、6个月、3日）" : w == "count" ? "次数（如 2次）" : "金额（如 5万元）",
+                          expr::type_name(t)));
+        return -1;
+      }
+      used[k] = true;
+      return static_cast<int>(k);
+    }
+    std::string names;
+    for (const auto& p : rule.params) names += (names.empty() ? "" : "、") + p.name;
+    error(src, n, "E-PARAM-UNKNOWN", fmt::format("params 中没有参数 {}{}", name, names.empty() ? "" : "（已有: " + names + "）"));
+    return -1;
+  }
+
+  void load_cross(const YamlSource& src, const YAML::Node& r, CompiledRule& rule, std::vector<bool>& used) {
+    for (const auto& k : kCrossKinds)
+      if (r[k.block] && rule.info.pattern != k.pattern)
+        error(src, r[k.block], "E-RULE-SHAPE", fmt::format("{}: 只用于 pattern: {} 的规则", k.block, k.pattern));
+    const CrossKey* key = nullptr;
+    for (const auto& k : kCrossKinds)
+      if (rule.info.pattern == k.pattern) key = &k;
+    if (!key) return;
+    rule.cross.kind = key->kind;
+    auto b = r[key->block];
+    if (!b || !b.IsMap()) {
+      error(src, b ? b : r, "E-RULE-MISSING", fmt::format("pattern: {} 的规则须有 {}: 块（见 docs/rules.md “跨案件规则”）", key->pattern, key->block));
+      return;
+    }
+    switch (key->kind) {
+      case CrossKind::kHistory:
+        check_keys(src, b, {"window", "prior"});
+        rule.cross.period = cross_param(src, b, "window", "duration", false, rule, used);
+        rule.cross.count = cross_param(src, b, "prior", "count", true, rule, used);
+        break;
+      case CrossKind::kSplit: {
+        check_keys(src, b, {"sum", "threshold", "period"});
+        rule.cross.threshold = cross_param(src, b, "threshold", "amount", true, rule, used);
+        rule.cross.period = cross_param(src, b, "period", "duration", true, rule, used);
+        auto v = b["sum"];
+        if (!v) error(src, b, "E-RULE-MISSING", "缺少 sum: （各部分累计的金额，如 sum: sales_amount）");
+        else if (scalar(src, v, rule.cross.value_text, "sum")) {
+          std::string saved = context_;
+          context_ += " › split › sum";
+          compile_text(src, v, rule.cross.value_text, &rule.params, &used, rule.cross.value, /*amount=*/true);
+          context_ = saved;
+        }
+        break;
+      }
+      case CrossKind::kMultiAgency:
+        check_keys(src, b, {"period", "agencies"});
+        rule.cross.period = cross_param(src, b, "period", "duration", true, rule, used);
+        rule.cross.count = cross_param(src, b, "agencies", "count", true, rule, used);
+        break;
+      case CrossKind::kNotFiled:
+      case CrossKind::kReverse:
+        check_keys(src, b, {"period"});
+        rule.cross.period = cross_param(src, b, "period", "duration", true, rule, used);
+        break;
+      case CrossKind::kNone: break;
+    }
   }
 
   // ---- rules -------------------------------------------------------------------------------
@@ -272,7 +393,7 @@ class Loader {
     context_ = id.empty() ? "规则" : "规则 " + id;
     check_keys(src, r, {"id", "title", "offense", "law", "basis", "severity", "confirmed", "verify_note",
                         "effective", "params", "versions", "scope", "when", "examples", "pattern", "action",
-                        "description"});
+                        "description", "history", "split", "multi_agency", "not_filed", "reverse"});
     auto required = [&](const char* key, std::string& out) {
       auto n = r[key];
       if (!n) { error(src, r, "E-RULE-MISSING", fmt::format("规则缺少必填的键 '{}'", key)); return; }
@@ -301,7 +422,7 @@ class Loader {
       else error(src, r["severity"], "E-RULE-VALUE", fmt::format("severity 应为 high / medium / low，而不是 '{}'", sev));
     }
     info.pattern = "threshold";
-    if (auto n = r["pattern"]) scalar(src, n, info.pattern, "pattern");
+    if (auto n = r["pattern"]; n && scalar(src, n, info.pattern, "pattern")) check_pattern(src, n, info.pattern);
     rule.action = "建议移送公安机关";
     if (auto n = r["action"]) scalar(src, n, rule.action, "action");
     if (auto n = r["confirmed"]) {
@@ -317,12 +438,17 @@ class Loader {
     std::vector<bool> used(rule.params.size(), false);
     load_versions(src, r, rule, used);
     load_scope(src, r["scope"], rule, used);
+    load_cross(src, r, rule, used);
     bool when_ok = false;
     if (auto w = r["when"]) {
       if (scalar(src, w, info.when_text, "when")) {
         context_ = (id.empty() ? "规则" : "规则 " + id) + " › when";
         when_ok = compile_text(src, w, info.when_text, &rule.params, &used, rule.when);
       }
+    } else if (rule.cross.kind != CrossKind::kNone) {
+      // A cross-record rule may leave `when` out: every record in its scope belongs to its conduct.
+      info.when_text = "true";
+      when_ok = compile_text(src, r, info.when_text, &rule.params, &used, rule.when);
     } else {
       error(src, r, "E-RULE-MISSING", "规则缺少必填的键 'when'");
     }
@@ -331,7 +457,10 @@ class Loader {
       if (!used[k]) warn(src, param_nodes_[k], "W-PARAM-UNUSED", fmt::format("参数 {} 未在条件中使用", rule.params[k].name));
     load_examples(src, r["examples"], info);
     context_ = id.empty() ? "规则" : "规则 " + id;
-    if (info.examples.empty()) warn(src, r, "W-RULE-NO-EXAMPLES", fmt::format("规则 {} 没有 examples（应有命中与不命中的样例）", id));
+    // not-filed and reverse rules judge rows of other tables, which per-record examples cannot show;
+    // their tests are in tests/ (cross-record end-to-end tests).
+    bool chain = rule.cross.kind == CrossKind::kNotFiled || rule.cross.kind == CrossKind::kReverse;
+    if (info.examples.empty() && !chain) warn(src, r, "W-RULE-NO-EXAMPLES", fmt::format("规则 {} 没有 examples（应有命中与不命中的样例）", id));
 
     // Documentation view of params and versions (none when `versions` was rejected above).
     for (size_t k = 0; k < rule.params.size() && !rule.versions.empty(); ++k) {

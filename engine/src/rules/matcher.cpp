@@ -9,6 +9,7 @@
 #include "rules/evidence.h"
 #include "rules/literal.h"
 #include "rules/rule_set_impl.h"
+#include "common/text.h"
 #include "xianjie/fields.h"
 
 namespace xianjie {
@@ -68,12 +69,22 @@ Matcher::Matcher(const RuleSet& rules, MatchOptions options)
 
 Matcher::~Matcher() = default;
 
-size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
+bool Matcher::is_transferred(const Record& record) const {
+  const Value* slots = record.slots.data();
+  if ((slots[slot::kTransferred].type() == ValueType::kBool && slots[slot::kTransferred].as_bool()) ||
+      !slots[slot::kTransferDate].is_null())
+    return true;
+  const auto* ids = state_->options.transferred_case_ids;
+  if (!ids || ids->empty() || slots[slot::kCaseId].is_null()) return false;
+  return ids->count(std::string(trim(slots[slot::kCaseId].as_text()))) > 0;
+}
+
+size_t Matcher::match(const Record& record, std::vector<Finding>& out, std::vector<Membership>* members) {
   State& st = *state_;
   const Value* slots = record.slots.data();
-  bool transferred = (slots[slot::kTransferred].type() == ValueType::kBool && slots[slot::kTransferred].as_bool()) ||
-                     !slots[slot::kTransferDate].is_null();
-  if (transferred && !st.options.include_transferred) return 0;
+  bool transferred = is_transferred(record);
+  const bool skip_single = transferred && !st.options.include_transferred;
+  if (skip_single && (!members || !st.rs->has_cross)) return 0;
   st.hits.reset();
   expr::EvalContext ctx;
   ctx.slots = slots;
@@ -86,6 +97,10 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
   for (size_t ri = 0; ri < st.rs->rules.size(); ++ri) {
     if (st.rs->required_set[ri] >= 0 && st.stamp[ri] != st.generation) continue;  // prefilter
     const CompiledRule& rule = st.rs->rules[ri];
+    const bool cross = rule.cross.kind != CrossKind::kNone;
+    if (cross ? !members : skip_single) continue;
+    // Transfer-chain rules judge the transfers and non_prosecutions tables, not case records.
+    if (rule.cross.kind == CrossKind::kNotFiled || rule.cross.kind == CrossKind::kReverse) continue;
     size_t current = st.current[ri];
     size_t applied = current;
     std::string reason;
@@ -105,7 +120,20 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
       if (!expr::is_true(expr::evaluate(sp, ctx))) { in_scope = false; break; }
     if (!in_scope) continue;
     const expr::Program& when = rule.when_of(applied);
-    if (!expr::is_true(expr::evaluate(when, ctx))) continue;
+    const bool holds = expr::is_true(expr::evaluate(when, ctx));
+    if (cross) {
+      // A history rule's `when` describes the new act (e.g. 又非法经营食盐十吨以上); an earlier
+      // penalty only needs the conduct (scope). The other kinds keep only records where it holds.
+      if (!holds && rule.cross.kind != CrossKind::kHistory) continue;
+      Membership m;
+      m.rule = static_cast<uint32_t>(ri);
+      m.act = holds;
+      if (rule.cross.kind == CrossKind::kSplit && rule.cross.value.root >= 0)
+        m.has_value = expr::evaluate(rule.cross.value, ctx).numeric(m.value);
+      members->push_back(m);
+      continue;
+    }
+    if (!holds) continue;
     if (applied != current) {
       // 从旧兼从轻: a later version that would not make this a crime is more favourable and applies.
       ctx.params = rule.versions[current].params.data();
@@ -127,6 +155,7 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
     f.party_type = text_of(slots[slot::kPartyType]);
     f.domain = text_of(slots[slot::kDomain]);
     f.case_reason = text_of(slots[slot::kCaseReason]);
+    f.facts = text_of(slots[slot::kFacts]);
     if (!vdate.is_null()) f.violation_date = vdate.as_date();
     if (!slots[slot::kDecisionDate].is_null()) f.decision_date = slots[slot::kDecisionDate].as_date();
     if (!slots[slot::kFineAmount].is_null()) {
@@ -144,6 +173,8 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out) {
     f.basis = ver.basis;
     f.severity = info.severity;
     f.pattern = info.pattern;
+    // fine-floor and near-threshold rules give leads for review, not referral candidates.
+    f.referral = info.pattern == "threshold" || info.pattern == "history";
     f.action = transferred ? "已移送（仅供核对）" : rule.action;
     f.confirmed = ver.confirmed;
     f.confirmation_note = ver.confirmation_note;

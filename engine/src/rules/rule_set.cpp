@@ -42,12 +42,13 @@ void collect_slots_read(RuleSetImpl& impl) {
   // What every finding reports or the scan itself looks at (fields.h, Matcher, Scanner).
   for (int s : {slot::kCaseId, slot::kAgency, slot::kPartyName, slot::kPartyId, slot::kPartyType, slot::kDomain,
                 slot::kCaseReason, slot::kFacts, slot::kViolationDate, slot::kDecisionDate, slot::kFineAmount,
-                slot::kTransferred, slot::kTransferDate})
+                slot::kTransferred, slot::kTransferDate, slot::kRegionCode, slot::kPenaltyKinds})
     read[static_cast<size_t>(s)] = true;
   for (int s : impl.scanned_slots) read[static_cast<size_t>(s)] = true;
   for (const auto& rule : impl.rules) {
     for (const auto& p : rule.scope) mark_program_slots(p, read);
     mark_program_slots(rule.when, read);
+    mark_program_slots(rule.cross.value, read);
     for (size_t v = 0; v < rule.versions.size(); ++v) mark_program_slots(rule.when_of(v), read);
   }
   // The 计量单位 column qualifies 涉案数量.
@@ -77,6 +78,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::vector<std::string>& paths, Di
   }
   build_prefilter(*rs->impl_);
   collect_slots_read(*rs->impl_);
+  for (const auto& r : rs->impl_->rules) rs->impl_->has_cross = rs->impl_->has_cross || r.cross.kind != CrossKind::kNone;
   return rs;
 }
 

@@ -30,6 +30,20 @@ struct CompiledVersion {
   bool in_force(Date d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
 
+// Rules that look across records (rules.md, “跨案件规则”). The rule's scope and `when` decide,
+// per record, whether it belongs to the rule's conduct; the spec says how records are combined.
+enum class CrossKind : uint8_t { kNone, kHistory, kSplit, kMultiAgency, kNotFiled, kReverse };
+
+struct CrossSpec {
+  CrossKind kind = CrossKind::kNone;
+  int period = -1;     // param: history window, split / multi-agency period, not-filed review period,
+                       // reverse period (a duration; -1 = none: 非法行医 counts penalties without a window)
+  int count = -1;      // param: earlier penalties (history), agencies (multi-agency)
+  int threshold = -1;  // param: the amount the parts of a split case must reach together
+  expr::Program value; // split: the amount of one part (e.g. sales_amount)
+  std::string value_text;
+};
+
 struct CompiledRule {
   RuleInfo info;
   std::string action;
@@ -43,6 +57,7 @@ struct CompiledRule {
   const expr::Program& when_of(size_t v) const { return versions[v].own_when ? versions[v].when : when; }
   std::vector<expr::Program> scope;      // every one must hold (generated scope, scope.when)
   expr::Program when;
+  CrossSpec cross;                       // kind kNone for single-record rules
 };
 
 class RuleSetImpl {
@@ -53,7 +68,8 @@ class RuleSetImpl {
   std::vector<std::unique_ptr<RE2>> regexes;
   std::vector<std::string> extra_columns;
   std::vector<int> scanned_slots;
-  std::vector<bool> slots_read;  // see RuleSet::slots_read; filled after loading
+  std::vector<bool> slots_read;
+  bool has_cross = false;  // some rule is a cross-record rule  // see RuleSet::slots_read; filled after loading
   std::optional<Date> as_of;
 
   // Keyword prefilter. Most rules can only apply when 案由 or 违法事实 mentions one of their scope

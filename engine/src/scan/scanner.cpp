@@ -4,15 +4,22 @@
 // Work is split into batches so that reading and evaluating can overlap: with more than one
 // thread, a reader thread fills batches while workers evaluate earlier ones; results are emitted
 // in batch order, so the output does not depend on thread timing.
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "common/text.h"
+#include "rules/rule_set_impl.h"
+#include "scan/linked_table.h"
 #include "scan/record_builder.h"
+#include "xianjie/cross_record.h"
 #include "xianjie/scan.h"
 
 namespace xianjie {
@@ -22,8 +29,14 @@ namespace {
 // What one batch produced, kept until it is its turn to be emitted.
 struct BatchResult {
   std::vector<Finding> findings;
+  std::vector<int32_t> finding_fact;  // per finding: index into `facts`, or -1
+  // Records kept for cross-record rules, with the rules whose conduct they belong to.
+  std::vector<CaseFact> facts;
+  std::vector<std::vector<Membership>> fact_members;
+  std::vector<char> fact_offers_penalty;  // the fact is offered for 反向衔接 (see CrossRecordAnalyzer)
   std::vector<ValueError> value_errors;
   uint64_t evaluated = 0;
+  std::unordered_map<std::string, uint64_t> cases_by_agency;  // only when near-threshold rules exist
   uint64_t transferred = 0;
 };
 
@@ -40,11 +53,37 @@ struct Scanner::Impl {
   const RuleSet& rules;
   ScanOptions options;
   ScanSummary summary;
-  Impl(const RuleSet& r, ScanOptions o) : rules(r), options(o) { summary.rules = r.rules().size(); }
+  CrossRecordAnalyzer cross;
+  std::unordered_set<std::string> history_offenses;  // offenses some history rule concerns
+  bool has_near = false;                               // some rule has pattern near-threshold
+  std::map<std::string, uint64_t> near_cases_by_agency, cases_by_agency;
+  // Threshold findings of records that a history rule may also concern: held until finish() so
+  // that a case is reported once, with the evidence of both.
+  std::deque<CaseFact> held_facts;
+  std::vector<std::pair<Finding, const CaseFact*>> held;
+
+  Impl(const RuleSet& r, ScanOptions o) : rules(r), options(o), cross(r, o.match) {
+    summary.rules = r.rules().size();
+    options.match.transferred_case_ids = &cross.transferred_case_ids();
+    for (const auto& rule : r.impl().rules)
+      if (rule.cross.kind == CrossKind::kHistory) history_offenses.insert(rule.info.offense);
+    for (const auto& info : r.rules()) has_near = has_near || info.pattern == "near-threshold";
+  }
+
+  // Whether the record's dates are seen (for the as-of date) and a fact is kept.
+  bool keep_fact(const std::vector<Membership>& members, const Record& record) const {
+    if (!members.empty() || cross.wants_penalties()) return true;
+    // Cases named in the transfers table are kept for the details of not-filed findings.
+    const auto& ids = cross.transferred_case_ids();
+    if (ids.empty() || record.slots[slot::kCaseId].is_null()) return false;
+    return ids.count(std::string(trim(record.slots[slot::kCaseId].as_text()))) > 0;
+  }
 
   void process(const RowSource& source, const RecordBuilder& builder, Matcher& matcher, Record& record,
                const RowBatch& batch, BatchResult& out) {
     std::vector<ValueError> errors;
+    std::vector<Membership> members;
+    const bool cross_on = cross.has_rules() || !cross.transferred_case_ids().empty();
     for (size_t r = 0; r < batch.size(); ++r) {
       errors.clear();
       builder.build(&batch.fields[r * batch.columns], record, errors);
@@ -55,10 +94,20 @@ struct Scanner::Impl {
       size_t before = out.findings.size();
       // The location text is only rendered when something needs it.
       if (!errors.empty()) record.location_text = source.location_text(record.location);
-      if (matcher.match(record, out.findings) > 0) {
+      members.clear();
+      if (matcher.match(record, out.findings, cross_on ? &members : nullptr) > 0) {
         std::string loc = source.location_text(record.location);
         for (size_t k = before; k < out.findings.size(); ++k) out.findings[k].source = loc;
       }
+      int32_t fact = -1;
+      if (cross_on && keep_fact(members, record)) {
+        if (record.location_text.empty()) record.location_text = source.location_text(record.location);
+        fact = static_cast<int32_t>(out.facts.size());
+        out.facts.push_back(make_case_fact(record, matcher.is_transferred(record)));
+        out.fact_members.push_back(members);
+        out.fact_offers_penalty.push_back(cross.wants_penalties());
+      }
+      out.finding_fact.resize(out.findings.size(), fact);
       for (auto& e : errors) {
         e.source = source.name();
         e.location = record.location;
@@ -66,23 +115,55 @@ struct Scanner::Impl {
         out.value_errors.push_back(std::move(e));
       }
       ++out.evaluated;
+      if (has_near) {
+        const Value& ag = record.slots[slot::kAgency];
+        ++out.cases_by_agency[ag.is_null() ? std::string() : std::string(trim(ag.as_text()))];
+      }
     }
   }
 
   void emit(BatchResult& res, FindingSink& sink) {
     summary.rows_evaluated += res.evaluated;
+    for (const auto& [agency, n] : res.cases_by_agency) cases_by_agency[agency] += n;
     summary.rows_transferred += res.transferred;
+    // Facts first: a held finding points at its record's fact.
+    std::vector<const CaseFact*> kept(res.facts.size(), nullptr);
+    for (size_t k = 0; k < res.facts.size(); ++k) {
+      const CaseFact& f = res.facts[k];
+      for (auto d : {f.violation_date, f.decision_date})
+        if (d) cross.note_date(*d);
+      if (res.fact_offers_penalty[k]) cross.offer_penalty(f);
+      bool may_hold = false;
+      for (const auto& m : res.fact_members[k])
+        may_hold = may_hold || (m.act && rules.impl().rules[m.rule].cross.kind == CrossKind::kHistory);
+      if (may_hold) {
+        held_facts.push_back(f);
+        kept[k] = &held_facts.back();
+      }
+      cross.add_case(std::move(res.facts[k]), res.fact_members[k]);
+    }
     for (const auto& e : res.value_errors) {
       ++summary.value_errors;
       ++summary.value_errors_by_column[e.column];
       sink.value_error(e);
     }
-    for (const auto& f : res.findings) {
-      ++summary.findings;
-      ++summary.findings_by_severity[static_cast<size_t>(f.severity)];
-      ++summary.findings_by_rule[f.rule_id];
-      sink.finding(f);
+    for (size_t k = 0; k < res.findings.size(); ++k) {
+      const Finding& f = res.findings[k];
+      int32_t fi = res.finding_fact.empty() ? -1 : res.finding_fact[k];
+      if (fi >= 0 && kept[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
+        held.emplace_back(f, kept[static_cast<size_t>(fi)]);
+        continue;
+      }
+      count_and_emit(f, sink);
     }
+  }
+
+  void count_and_emit(const Finding& f, FindingSink& sink) {
+    if (f.pattern == "near-threshold") ++near_cases_by_agency[std::string(trim(f.agency))];
+    ++summary.findings;
+    ++summary.findings_by_severity[static_cast<size_t>(f.severity)];
+    ++summary.findings_by_rule[f.rule_id];
+    sink.finding(f);
   }
 };
 
@@ -210,6 +291,94 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
   if (!ok) im.summary.input_errors.push_back(fmt::format("{}: {}", source.name(), source.error()));
   im.summary.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return ok;
+}
+
+bool Scanner::read_linked_table(RowSource& source, TableKind table, FindingSink& sink) {
+  Impl& im = *impl_;
+  LinkedTableRows counts;
+  counts.table = table == TableKind::kTransfers ? "transfers" : "non_prosecutions";
+  counts.source = source.name();
+  source.set_reject_handler([&](const RejectedRow& r) { sink.reject(r); });
+  LinkedTableReader reader(table, source.header(), im.options.mapping);
+  for (auto& n : reader.notes()) im.summary.notes.push_back(source.name() + ": " + n);
+  RowBatch batch;
+  std::vector<ValueError> errors;
+  while (source.next_batch(batch)) {
+    for (size_t r = 0; r < batch.size(); ++r) {
+      errors.clear();
+      std::string loc = source.location_text(batch.locations[r]);
+      const std::string_view* fields = &batch.fields[r * batch.columns];
+      if (table == TableKind::kTransfers) im.cross.add_transfer(reader.transfer(fields, loc, errors));
+      else im.cross.add_non_prosecution(reader.non_prosecution(fields, loc, errors));
+      ++counts.rows_used;
+      for (auto& e : errors) {
+        e.source = source.name();
+        e.location = batch.locations[r];
+        e.location_text = loc;
+        ++im.summary.value_errors;
+        ++im.summary.value_errors_by_column[e.column];
+        sink.value_error(e);
+      }
+    }
+  }
+  counts.rows_read = source.rows_read();
+  counts.rows_rejected = source.rows_rejected();
+  im.summary.linked_tables.push_back(counts);
+  if (!source.error().empty()) {
+    im.summary.input_errors.push_back(fmt::format("{}: {}", source.name(), source.error()));
+    return false;
+  }
+  return true;
+}
+
+void Scanner::finish(FindingSink& sink) {
+  Impl& im = *impl_;
+  auto start = std::chrono::steady_clock::now();
+  std::optional<Date> as_of = im.options.as_of ? im.options.as_of : im.cross.latest_date();
+  im.summary.as_of = as_of;
+  im.summary.as_of_from_data = !im.options.as_of && as_of.has_value();
+  std::vector<Finding> found = im.cross.analyze(as_of);
+  // A history finding about a case that also crosses a threshold of the same offense joins that
+  // finding: one candidate with the evidence and the earlier cases of both.
+  std::vector<char> merged(found.size(), 0);
+  for (auto& [f, fact] : im.held) {
+    for (size_t k = 0; k < found.size(); ++k) {
+      const Finding& h = found[k];
+      if (merged[k] || h.pattern != "history" || h.offense != f.offense || h.source != fact->source) continue;
+      for (const auto& e : h.evidence) f.evidence.push_back(e);
+      for (const auto& r : h.related) f.related.push_back(r);
+      f.party_key = h.party_key;
+      f.party_key_basis = h.party_key_basis;
+      f.message += "；另据规则 " + h.rule_id + "：" + h.message.substr(h.message.find("：") == std::string::npos ? 0 : h.message.find("：") + 3);
+      merged[k] = 1;
+    }
+    im.count_and_emit(f, sink);
+  }
+  im.held.clear();
+  for (size_t k = 0; k < found.size(); ++k)
+    if (!merged[k]) im.count_and_emit(found[k], sink);
+  // Per agency: the share of its cases just under a threshold, against the share over all agencies.
+  uint64_t all_cases = 0, all_near = 0;
+  for (const auto& [a, n] : im.cases_by_agency) all_cases += n;
+  for (const auto& [a, n] : im.near_cases_by_agency) all_near += n;
+  for (const auto& [agency, near] : im.near_cases_by_agency) {
+    AgencyNearShare row;
+    row.agency = agency;
+    row.near = near;
+    auto it = im.cases_by_agency.find(agency);
+    row.cases = it == im.cases_by_agency.end() ? 0 : it->second;
+    row.share = row.cases ? static_cast<double>(near) / static_cast<double>(row.cases) : 0;
+    double overall = all_cases ? static_cast<double>(all_near) / static_cast<double>(all_cases) : 0;
+    row.ratio = overall > 0 ? row.share / overall : 0;
+    im.summary.near_threshold_by_agency.push_back(row);
+  }
+  std::sort(im.summary.near_threshold_by_agency.begin(), im.summary.near_threshold_by_agency.end(),
+            [](const AgencyNearShare& a, const AgencyNearShare& b) { return a.ratio > b.ratio || (a.ratio == b.ratio && a.agency < b.agency); });
+  im.summary.near_threshold_share = all_cases ? static_cast<double>(all_near) / static_cast<double>(all_cases) : 0;
+  const CrossSummary& cs = im.cross.summary();
+  im.summary.cross_member_records = cs.member_records;
+  im.summary.cross_skipped = cs.skipped;
+  im.summary.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace xianjie

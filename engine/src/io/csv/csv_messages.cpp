@@ -55,6 +55,11 @@ std::string undetectable_encoding(const std::string& path) {
                      path);
 }
 
+std::string utf16_without_bom(const std::string& path, const char* encoding, const char* option) {
+  return fmt::format("{}：文件看起来是没有 BOM 的 {} 文本；请用 --encoding {} 指定编码，或另存为 UTF-8", path, encoding,
+                     option);
+}
+
 std::string header_unclosed_quote(const std::string& path, size_t column) {
   return fmt::format("{}：表头第 {} 列引号未闭合；请检查文件第一行", path, column);
 }
@@ -82,8 +87,10 @@ std::string oversized_field(size_t column, bool in_quotes) {
 
 std::string oversized_row() { return fmt::format("行长度超过 {} MiB", kMaxRowBytes >> 20); }
 
-std::string invalid_utf8(size_t column, size_t byte_in_row) {
-  return fmt::format("{}含有无效的 UTF-8 字节（行内第 {} 字节）", column_prefix(column), byte_in_row);
+std::string invalid_utf8(size_t column, size_t byte_in_row, bool ascii_sample) {
+  return fmt::format("{}含有无效的 UTF-8 字节（行内第 {} 字节）{}", column_prefix(column), byte_in_row,
+                     ascii_sample ? "；文件开头只有英文字符，按 UTF-8 读取，若文件是 GB18030/GBK 编码请加 --encoding gb18030"
+                                  : "");
 }
 
 std::string undecodable(size_t column, const char* encoding) {
@@ -95,5 +102,7 @@ std::string nul_byte(size_t column) { return fmt::format("{}含有 NUL 字节", 
 std::string detected_encoding(const char* encoding) { return fmt::format("检测为 {} 编码", encoding); }
 
 std::string delimiter_note(const std::string& name) { return fmt::format("分隔符: {}", name); }
+
+std::string cr_line_ends() { return "换行符为单独的 CR（旧版 Mac 格式），已按行读取"; }
 
 }  // namespace xianjie::csv_messages

@@ -15,6 +15,7 @@ std::string empty_file(const std::string& path);
 std::string unknown_encoding(const std::string& name);
 std::string bad_delimiter(char delimiter);
 std::string undetectable_encoding(const std::string& path);
+std::string utf16_without_bom(const std::string& path, const char* encoding, const char* option);
 std::string header_unclosed_quote(const std::string& path, size_t column);
 std::string header_too_large(const std::string& path);
 std::string header_bad_text(const std::string& path, const char* encoding, size_t column);
@@ -25,12 +26,15 @@ std::string unclosed_quote(size_t column);
 std::string stray_quote(size_t column, size_t found, size_t expected);
 std::string oversized_field(size_t column, bool in_quotes);
 std::string oversized_row();
-std::string invalid_utf8(size_t column, size_t byte_in_row);
+// `ascii_sample`: the encoding was detected from a pure-ASCII start of the file, so the file may
+// well be GB18030 after all; the reason then says how to read it so.
+std::string invalid_utf8(size_t column, size_t byte_in_row, bool ascii_sample = false);
 std::string undecodable(size_t column, const char* encoding);
 std::string nul_byte(size_t column);
 
 // Notes for the summary.
 std::string detected_encoding(const char* encoding);
 std::string delimiter_note(const std::string& name);
+std::string cr_line_ends();
 
 }  // namespace xianjie::csv_messages

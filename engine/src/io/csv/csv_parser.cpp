@@ -58,10 +58,15 @@ RecordStatus CsvParser::parse(const char* data, size_t pos, size_t size, bool eo
       info.blank = true;
       return finish(p, pos + 2);
     }
+    if (lone_cr_ends_line_) {
+      info.blank = true;
+      return finish(p, pos + 1);
+    }
     // A lone CR followed by text is data: fall through to an ordinary record.
   }
 
-  const char* line_end = nullptr;  // the LF ending the current physical line, or `end` at EOF
+  const char* line_end = nullptr;  // the LF (or lone CR) ending the current physical line, or `end`
+  bool line_open = false;          // `end` is not the end of the line: more input follows
   for (;;) {
     const char* field = p;
     size_t column = fields.size() + 1;
@@ -111,6 +116,10 @@ RecordStatus CsvParser::parse(const char* data, size_t pos, size_t size, bool eo
           fields.push_back(span);
           return finish(after, off(after) + 2);
         }
+        if (lone_cr_ends_line_) {
+          fields.push_back(span);
+          return finish(after, off(after) + 1);
+        }
       }
       // Text after the closing quote: keep the whole field literally (see the header).
       if (info.lines != lines_before && info.broken_quote_column == 0) info.broken_quote_column = column;
@@ -118,9 +127,12 @@ RecordStatus CsvParser::parse(const char* data, size_t pos, size_t size, bool eo
     }
 
     if (line_end == nullptr || line_end < p) {
-      line_end = find_byte(p, end, '\n');
+      line_end = find_line_end(p, end);
       if (line_end == nullptr) {
-        if (!eof) return ran_out(field, column, false);
+        // Without EOF the record is incomplete; its fields are still split up to `end`, so that
+        // kNeedMore names the field that is open (a 100 MB field is in its own column, not in
+        // the first one).
+        line_open = !eof;
         line_end = end;
       }
     }
@@ -130,11 +142,23 @@ RecordStatus CsvParser::parse(const char* data, size_t pos, size_t size, bool eo
       p = delimiter + 1;
       continue;
     }
+    if (line_open) return ran_out(field, column, false);
     const char* field_end = line_end;
     if (field_end > p && field_end[-1] == '\r') --field_end;
     fields.push_back(FieldSpan{off(field), off(field_end), false});
     return finish(field_end, line_end == end ? size : off(line_end) + 1);
   }
+}
+
+const char* CsvParser::find_line_end(const char* p, const char* end) const {
+  const char* lf = find_byte(p, end, '\n');
+  if (!lone_cr_ends_line_) return lf;
+  // A CR directly before the LF is part of CRLF; a CR that is the last byte of the buffer cannot
+  // be told apart from the first half of a CRLF yet, so the line is not known to end there.
+  const char* limit = lf != nullptr ? lf : end;
+  const char* cr = find_byte(p, limit, '\r');
+  if (cr != nullptr && cr + 1 < limit) return cr;
+  return lf;
 }
 
 void append_unescaped(const char* begin, const char* end, std::string& out) {

@@ -13,7 +13,9 @@
 //   bare    = *(any char except DELIM and LF)       ; a DQUOTE inside a bare field is literal text
 // A quoted field followed by text other than DELIM/CR/LF (e.g. `"某公司"违法`) is taken literally,
 // quotes included, up to the next DELIM or line end. An empty line (LF or CRLF alone) is reported
-// as blank. A lone CR is data, except directly before LF or at the end of the input.
+// as blank. A lone CR is data, except directly before LF or at the end of the input — unless
+// set_lone_cr_ends_line(true): then a CR not followed by LF ends a line too (old Mac files, and
+// files that mix CR, LF and CRLF), while a CR inside quotes stays data.
 #pragma once
 
 #include <cstddef>
@@ -46,7 +48,8 @@ struct RecordInfo {
   // Column (1-based) of a quoted field that spans lines and has text after its closing quote, 0 if
   // none: the quotes almost certainly do not pair up the way the writer meant.
   size_t broken_quote_column = 0;
-  // kNeedMore / kUnclosedQuote: the field being read when the input ran out.
+  // kNeedMore / kUnclosedQuote: the field being read when the input ran out (for kNeedMore in a
+  // bare field, the last field the buffer reaches, so that an oversized one is named correctly).
   size_t open_field = 0;
   size_t open_column = 0;
   bool in_quotes = false;
@@ -56,6 +59,12 @@ class CsvParser {
  public:
   explicit CsvParser(char delimiter) : delimiter_(delimiter) {}
   char delimiter() const { return delimiter_; }
+  void set_lone_cr_ends_line(bool on) { lone_cr_ends_line_ = on; }
+  bool lone_cr_ends_line() const { return lone_cr_ends_line_; }
+
+  // The byte that ends the physical line starting at or before `p`: the LF, or in lone-CR mode a
+  // CR not followed by LF; nullptr when [p, end) holds neither.
+  const char* find_line_end(const char* p, const char* end) const;
 
   // Parses the record starting at data[pos] in data[0..size). `eof` says no input follows `size`.
   // `fields` is cleared and receives one span per field.
@@ -64,6 +73,7 @@ class CsvParser {
 
  private:
   char delimiter_;
+  bool lone_cr_ends_line_ = false;
 };
 
 // Appends the text inside a quoted field to `out` with each doubled quote collapsed to one.

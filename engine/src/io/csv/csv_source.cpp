@@ -86,6 +86,9 @@ void CsvSource::skip_blank_lines() {
     } else if (*p == '\r' && pos_ + 1 == end_) {
       if (eof_) ++pos_;
       else fill();
+    } else if (*p == '\r' && parser_.lone_cr_ends_line()) {
+      ++pos_;
+      ++line_;
     } else {
       return;
     }
@@ -105,12 +108,18 @@ bool CsvSource::start(char forced_delimiter, std::string& error) {
     return false;
   }
 
+  while (end_ - pos_ < kDialectSampleBytes && fill()) {}
   char delimiter = forced_delimiter;
   if (delimiter == 0) {
-    while (end_ - pos_ < kDialectSampleBytes && fill()) {}
     delimiter = detect_delimiter(std::string_view(buffer_.get() + pos_, std::min(end_ - pos_, kDialectSampleBytes)));
   }
   parser_ = CsvParser(delimiter);
+  if (header_ends_with_lone_cr()) {
+    // Old Mac files end every line with CR alone; read as LF files, they would be one long header.
+    parser_.set_lone_cr_ends_line(true);
+    notes_.push_back(csv_messages::cr_line_ends());
+    skip_blank_lines();
+  }
 
   for (;;) {
     RecordStatus status = parser_.parse(buffer_.get(), pos_, end_, eof_, spans_, info_);
@@ -178,6 +187,12 @@ bool CsvSource::next_batch(RowBatch& batch) {
     if (info_.blank) {
       pos_ = info_.end;
       line_ += info_.lines;
+      continue;
+    }
+    if (spans_.size() != header_.size() && !parser_.lone_cr_ends_line() && has_lone_cr(info_.content_end)) {
+      // A file that mixes line ends (LF, CRLF and CR alone): two lines joined at a lone CR have
+      // the wrong field count. From here on a lone CR ends a line; this record is parsed again.
+      parser_.set_lone_cr_ends_line(true);
       continue;
     }
     ++rows_read_;
@@ -250,7 +265,7 @@ std::string CsvSource::bad_text_reason(size_t bad_pos) const {
   }
   if (buffer_[bad_pos] == '\0') return csv_messages::nul_byte(column);
   if (input_->encoding() != Encoding::kUtf8) return csv_messages::undecodable(column, encoding_label(input_->encoding()));
-  return csv_messages::invalid_utf8(column, bad_pos - pos_ + 1);
+  return csv_messages::invalid_utf8(column, bad_pos - pos_ + 1, input_->encoding_detected() && input_->ascii_sample());
 }
 
 void CsvSource::reject(uint64_t line, std::string reason, std::string_view original) {
@@ -270,9 +285,24 @@ void CsvSource::reject_record(std::string reason) {
   line_ += info_.lines;
 }
 
+bool CsvSource::header_ends_with_lone_cr() const {
+  const char* line = buffer_.get() + pos_;
+  const auto* lf = static_cast<const char*>(std::memchr(line, '\n', end_ - pos_));
+  const char* limit = lf != nullptr ? lf : buffer_.get() + end_;
+  const auto* cr = static_cast<const char*>(std::memchr(line, '\r', static_cast<size_t>(limit - line)));
+  return cr != nullptr && cr + 1 < limit;
+}
+
+bool CsvSource::has_lone_cr(size_t content_end) const {
+  for (size_t i = pos_; i + 1 < content_end; ++i) {
+    if (buffer_[i] == '\r' && buffer_[i + 1] != '\n') return true;
+  }
+  return false;
+}
+
 void CsvSource::reject_first_line(std::string reason) {
   const char* row = buffer_.get() + pos_;
-  const auto* newline = static_cast<const char*>(std::memchr(row, '\n', end_ - pos_));
+  const char* newline = parser_.find_line_end(row, buffer_.get() + end_);
   if (newline != nullptr) {
     size_t length = static_cast<size_t>(newline - row);
     if (length > 0 && row[length - 1] == '\r') --length;
@@ -304,7 +334,7 @@ void CsvSource::reject_oversized() {
 
 void CsvSource::skip_rest_of_line() {
   const char* p = buffer_.get() + pos_;
-  const auto* newline = static_cast<const char*>(std::memchr(p, '\n', end_ - pos_));
+  const char* newline = parser_.find_line_end(p, buffer_.get() + end_);
   if (newline != nullptr) {
     pos_ += static_cast<size_t>(newline - p) + 1;
     ++line_;

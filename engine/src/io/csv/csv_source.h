@@ -48,6 +48,10 @@ class CsvSource final : public RowSource {
   void skip_blank_lines();
   void accept(RowBatch& batch);
   std::string bad_text_reason(size_t bad_pos) const;
+  // The first line (at pos_) ends with a CR not followed by LF: an old Mac file.
+  bool header_ends_with_lone_cr() const;
+  // The record [pos_, content_end) contains a CR not followed by LF.
+  bool has_lone_cr(size_t content_end) const;
   void reject(uint64_t line, std::string reason, std::string_view original);
   void reject_record(std::string reason);
   void reject_first_line(std::string reason);

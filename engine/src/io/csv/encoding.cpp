@@ -3,6 +3,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -107,6 +108,22 @@ std::optional<Encoding> detect_encoding(std::string_view sample, bool complete) 
   if (decodes_as_gb18030(sample)) return Encoding::kGb18030;
   // Neither is clean: UTF-8 with bad rows is still the better reading when most text is UTF-8.
   if (utf8.good_multibyte > utf8.bad) return Encoding::kUtf8;
+  return std::nullopt;
+}
+
+std::optional<Encoding> guess_utf16_without_bom(std::string_view sample) {
+  size_t zeros[2] = {0, 0};  // at even and odd offsets
+  bool le_separator = false, be_separator = false;  // a code unit ',' or LF in either byte order
+  for (size_t i = 0; i + 1 < sample.size(); i += 2) {
+    char a = sample[i], b = sample[i + 1];
+    zeros[0] += a == '\0';
+    zeros[1] += b == '\0';
+    le_separator = le_separator || ((a == ',' || a == '\n') && b == '\0');
+    be_separator = be_separator || (a == '\0' && (b == ',' || b == '\n'));
+  }
+  size_t enough = std::max<size_t>(2, sample.size() / 16);  // an eighth of the code units
+  if (le_separator && zeros[1] >= enough && zeros[1] > 8 * zeros[0]) return Encoding::kUtf16Le;  // 'a' is 61 00
+  if (be_separator && zeros[0] >= enough && zeros[0] > 8 * zeros[1]) return Encoding::kUtf16Be;  // 'a' is 00 61
   return std::nullopt;
 }
 

@@ -31,6 +31,12 @@ bool parse_encoding_name(std::string_view name, std::optional<Encoding>& forced)
 // place: it decodes to U+FEFF, which the reader drops whatever the encoding.
 std::optional<Encoding> detect_encoding(std::string_view sample, bool complete);
 
+// UTF-16 without a BOM is not detected (it is refused with advice instead): this says whether
+// `sample` looks like it — a zero byte in a good share of the code units (every ASCII character:
+// digits, delimiters, line ends), nearly all on the same side. Never true for UTF-8 or GB18030
+// text, which has no zero bytes except in a broken row or two.
+std::optional<Encoding> guess_utf16_without_bom(std::string_view sample);
+
 // Streaming conversion to UTF-8. A multi-byte sequence cut at the end of the input is left
 // unconsumed so the caller can prepend it to the next chunk; undecodable bytes become
 // kUndecodableMarker instead of stopping the stream, so one bad row costs one row.

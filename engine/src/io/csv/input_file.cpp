@@ -48,7 +48,15 @@ std::unique_ptr<InputFile> InputFile::open(const std::string& path, std::optiona
   if (forced) {
     file->encoding_ = *forced;
   } else {
-    auto detected = detect_encoding(std::string_view(file->raw_.get(), file->raw_end_), file->raw_eof_);
+    std::string_view sample(file->raw_.get(), file->raw_end_);
+    auto detected = detect_encoding(sample, file->raw_eof_);
+    bool utf16_bom = detected == Encoding::kUtf16Le || detected == Encoding::kUtf16Be;
+    if (auto utf16 = utf16_bom ? std::nullopt : guess_utf16_without_bom(sample)) {
+      error = csv_messages::utf16_without_bom(path, encoding_label(*utf16),
+                                              *utf16 == Encoding::kUtf16Le ? "utf-16le" : "utf-16be");
+      return nullptr;
+    }
+    file->ascii_sample_ = std::none_of(sample.begin(), sample.end(), [](char c) { return (c & 0x80) != 0; });
     if (!detected) {
       error = csv_messages::undetectable_encoding(path);
       return nullptr;

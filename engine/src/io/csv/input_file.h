@@ -24,6 +24,8 @@ class InputFile {
 
   Encoding encoding() const { return encoding_; }
   bool encoding_detected() const { return detected_; }
+  // The encoding was detected from a sample without a single non-ASCII byte (so, as UTF-8, by default).
+  bool ascii_sample() const { return ascii_sample_; }
 
   // Writes the next decoded bytes to dst[0..capacity) and returns how many; 0 at the end of the
   // file or after a read error (then error() is set). `capacity` must be at least 16 bytes so that
@@ -39,6 +41,7 @@ class InputFile {
   std::string path_;
   Encoding encoding_ = Encoding::kUtf8;
   bool detected_ = false;
+  bool ascii_sample_ = false;
   std::unique_ptr<Transcoder> transcoder_;  // null for UTF-8, which is passed through
   // Undecoded input: first the detection sample, later the chunks the transcoder works through.
   std::unique_ptr<char[]> raw_;

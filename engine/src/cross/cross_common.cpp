@@ -1,0 +1,138 @@
+// Case facts from records, parameters per rule version, and the parts every cross-record finding
+// shares (see cross_internal.h).
+#include <fmt/format.h>
+
+#include "common/text.h"
+#include "cross/cross_internal.h"
+#include "rules/literal.h"
+#include "xianjie/fields.h"
+#include "xianjie/party.h"
+#include "xianjie/value_parse.h"
+
+namespace xianjie {
+
+namespace {
+
+std::string text_of(const Value& v) { return v.is_null() ? std::string() : v.display(); }
+
+}  // namespace
+
+CaseFact make_case_fact(const Record& record, bool transferred) {
+  const Value* s = record.slots.data();
+  CaseFact f;
+  f.case_id = std::string(trim(text_of(s[slot::kCaseId])));
+  f.source = record.location_text;
+  f.agency = text_of(s[slot::kAgency]);
+  f.region_code = text_of(s[slot::kRegionCode]);
+  f.domain = text_of(s[slot::kDomain]);
+  f.party_name = text_of(s[slot::kPartyName]);
+  f.party_id = text_of(s[slot::kPartyId]);
+  f.party_type = text_of(s[slot::kPartyType]);
+  f.case_reason = text_of(s[slot::kCaseReason]);
+  if (!s[slot::kViolationDate].is_null()) f.violation_date = s[slot::kViolationDate].as_date();
+  if (!s[slot::kDecisionDate].is_null()) f.decision_date = s[slot::kDecisionDate].as_date();
+  Decimal fine;
+  if (!s[slot::kFineAmount].is_null() && s[slot::kFineAmount].numeric(fine)) {
+    f.fine_amount = fine.to_grouped(2);
+    f.penalty = fmt::format("罚款 {} 元", f.fine_amount);
+  }
+  if (!s[slot::kPenaltyKinds].is_null()) {
+    std::string kinds = text_of(s[slot::kPenaltyKinds]);
+    if (!kinds.empty()) f.penalty = f.penalty.empty() ? kinds : f.penalty + "（" + kinds + "）";
+  }
+  f.transferred = transferred;
+  std::optional<PartyType> type;
+  if (f.party_type == "individual") type = PartyType::kIndividual;
+  else if (f.party_type == "unit") type = PartyType::kUnit;
+  PartyKey key = party_key(f.party_id, f.party_name, type);
+  f.key = key.key;
+  std::string name = normalize_party_name(f.party_name);
+  if (!name.empty()) f.name_key = "name:" + name;
+  f.key_by_person_name = key.basis == KeyBasis::kName && key.confidence == KeyConfidence::kLow;
+  f.key_basis = std::string(key.basis_label());
+  if (!key.note.empty()) f.key_basis += "（" + key.note + "）";
+  return f;
+}
+
+namespace cross {
+
+const CompiledVersion& version_on(const RuleContext& rc, std::optional<Date> d) {
+  const auto& vs = rc.rule->versions;
+  if (d)
+    for (const auto& v : vs)
+      if (v.in_force(*d)) return v;
+  if (rc.as_of)
+    for (const auto& v : vs)
+      if (v.in_force(*rc.as_of)) return v;
+  return vs.back();
+}
+
+std::optional<Date> add_period(const RuleContext& rc, const CompiledVersion& v, int param, Date from) {
+  if (param < 0) return std::nullopt;
+  const Value& p = v.params[static_cast<size_t>(param)];
+  if (p.type() != ValueType::kQuantity) return std::nullopt;
+  Quantity q = p.as_quantity();
+  auto n = static_cast<int>(q.amount.whole_part());
+  (void)rc;
+  return q.dimension == Dimension::kDays ? from.add_days(n) : from.add_months(n);
+}
+
+std::string param_text(const RuleContext& rc, const CompiledVersion& v, int param) {
+  if (param < 0) return {};
+  const auto& info = rc.rule->params[static_cast<size_t>(param)];
+  return rules::display_value(v.params[static_cast<size_t>(param)], info.type, info.unit_text, info.unit);
+}
+
+Decimal param_decimal(const CompiledVersion& v, int param) {
+  Decimal d;
+  if (param >= 0) v.params[static_cast<size_t>(param)].numeric(d);
+  return d;
+}
+
+Finding base_finding(const RuleContext& rc, const CaseFact& a, const CompiledVersion& v) {
+  Finding f;
+  f.case_id = a.case_id;
+  f.source = a.source;
+  f.agency = a.agency;
+  f.party_name = a.party_name;
+  f.party_id = a.party_id;
+  f.party_type = a.party_type;
+  f.domain = a.domain;
+  f.case_reason = a.case_reason;
+  f.violation_date = a.violation_date;
+  f.decision_date = a.decision_date;
+  f.fine_amount = a.fine_amount;
+  f.transferred = a.transferred;
+  const RuleInfo& info = rc.rule->info;
+  f.rule_id = info.id;
+  f.title = info.title;
+  f.offense = info.offense;
+  f.law = info.law;
+  f.basis = v.basis;
+  f.severity = info.severity;
+  f.pattern = info.pattern;
+  f.action = a.transferred ? "已移送（仅供核对）" : rc.rule->action;
+  f.confirmed = v.confirmed;
+  f.confirmation_note = v.confirmation_note;
+  f.version = v.label;
+  f.version_reason = "本案违法行为发生时有效的版本";
+  f.party_key = a.key;
+  f.party_key_basis = a.key_basis;
+  return f;
+}
+
+RelatedCase related_of(const CaseFact& f, std::string role) {
+  RelatedCase r;
+  r.role = std::move(role);
+  r.case_id = f.case_id;
+  r.source = f.source;
+  r.agency = f.agency;
+  r.violation_date = f.violation_date;
+  r.decision_date = f.decision_date;
+  r.penalty = f.penalty;
+  r.case_reason = f.case_reason;
+  return r;
+}
+
+}  // namespace cross
+}  // namespace xianjie
