@@ -24,7 +24,8 @@ struct ExplainArgs {
 void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& a) {
   Matcher matcher(rs, MatchOptions{true});
   std::vector<Finding> findings;
-  matcher.match(record, findings);
+  std::vector<Membership> members;
+  matcher.match(record, findings, &members);
   size_t shown = 0;
   for (size_t i = 0; i < rs.rules().size(); ++i) {
     const RuleInfo& r = rs.rules()[i];
@@ -32,6 +33,9 @@ void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& 
     auto lines = matcher.explain(i, record);
     bool fired = false;
     for (const auto& f : findings) fired = fired || f.rule_id == r.id;
+    bool cross = r.pattern == "history" || r.pattern == "split" || r.pattern == "multi-agency";
+    if (r.pattern == "not-filed" || r.pattern == "reverse") continue;  // they judge other tables
+    for (const auto& m : members) fired = fired || (m.rule == i && m.act);
     // Unless --all, rules whose scope does not apply are left out: the first line after
     // "适用范围:" is the scope's overall result.
     std::string first_scope_result;
@@ -40,8 +44,16 @@ void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& 
     bool in_scope = first_scope_result.empty() || first_scope_result.find("✔") != std::string::npos;
     if (!in_scope && !a.all && a.rule_id.empty()) continue;
     ++shown;
-    fmt::print("\n{} {} — {}（{}）\n", fired ? "【命中】" : in_scope ? "【未命中】" : "【不适用】", r.id, r.title, r.offense);
+    bool member = false;  // history: the conduct holds though `when` does not — it counts as an earlier penalty
+    for (const auto& m : members) member = member || m.rule == i;
+    const char* verdict = fired ? (cross ? "【属同类行为】" : "【命中】")
+                          : member ? "【属同类行为，可计为前次处罚；不满足本次行为的条件】"
+                          : in_scope ? "【未命中】" : "【不适用】";
+    fmt::print("\n{} {} — {}（{}）\n", verdict, r.id, r.title, r.offense);
     for (const auto& l : lines) fmt::print("  {}\n", l);
+    if (cross)
+      fmt::print("  跨案件规则（{}）：以上只判断本记录是否属于同类行为；是否构成须结合同一当事人的其他记录{}\n", r.pattern,
+                 a.input.empty() ? "（从文件解释时列出）" : "，见下文“跨案件判断”");
     for (const auto& f : findings)
       if (f.rule_id == r.id) {
         fmt::print("  结论: {}\n", f.message);
@@ -50,6 +62,56 @@ void explain_record(const RuleSet& rs, const Record& record, const ExplainArgs& 
       }
   }
   if (shown == 0) fmt::print("没有规则适用于该案件（--all 显示全部规则的判断过程）\n");
+}
+
+// Collects what a scan finds.
+class CollectSink : public FindingSink {
+ public:
+  void finding(const Finding& f) override { findings.push_back(f); }
+  std::vector<Finding> findings;
+};
+
+// Runs the cross-record rules over the whole input (with the transfers and non_prosecutions tables
+// of the same database) and prints every such finding that concerns the case: as the case itself,
+// or as one of the records a finding rests on.
+void explain_across(const RuleSet& rs, const ExplainArgs& a) {
+  bool any = false;
+  for (const auto& r : rs.rules()) any = any || (r.pattern != "threshold" && r.pattern != "fine-floor" && r.pattern != "near-threshold");
+  if (!any) return;
+  ScanOptions so;
+  so.match.include_transferred = true;
+  so.threads = 1;
+  Scanner scanner(rs, so);
+  CollectSink sink;
+  std::string err;
+  if (is_sqlite_file(a.input) && a.input_options.query.empty())
+    for (auto [name, kind] : {std::pair{"transfers", TableKind::kTransfers}, std::pair{"non_prosecutions", TableKind::kNonProsecutions}})
+      if (sqlite_has_table(a.input, name)) {
+        InputOptions io = a.input_options;
+        io.table = name;
+        if (auto src = open_input(a.input, io, err)) scanner.read_linked_table(*src, kind, sink);
+      }
+  auto src = open_input(a.input, a.input_options, err);
+  if (!src) return;
+  scanner.scan(*src, sink);
+  sink.findings.clear();  // single-record findings were explained above
+  scanner.finish(sink);
+  size_t shown = 0;
+  for (const auto& f : sink.findings) {
+    if (!a.rule_id.empty() && f.rule_id != a.rule_id) continue;
+    bool concerns = f.case_id == a.case_id;
+    for (const auto& r : f.related) concerns = concerns || r.case_id == a.case_id;
+    if (!concerns) continue;
+    if (shown++ == 0) fmt::print("\n跨案件判断（当事人归并依据: {}）:\n", f.party_key_basis.empty() ? "证件号码或名称" : f.party_key_basis);
+    fmt::print("\n【{}】{} — {}（{}）\n", f.referral ? "移送候选" : "审查线索", f.rule_id, f.title, f.pattern);
+    if (f.case_id != a.case_id) fmt::print("  本案是该线索的关联案件；线索所指案件: {}\n", f.case_id);
+    for (const auto& e : f.evidence) fmt::print("  证据: {}\n", e.message);
+    for (const auto& r : f.related)
+      fmt::print("  关联: {} {} {} {}{}\n", r.role, r.case_id, r.agency,
+                 r.decision_date ? "决定 " + r.decision_date->to_string() : std::string(), r.penalty.empty() ? "" : " " + r.penalty);
+    fmt::print("  结论: {}\n", f.message);
+  }
+  if (shown == 0) fmt::print("\n跨案件判断: 没有涉及本案的跨案件线索\n");
 }
 
 int run(const ExplainArgs& a) {
@@ -76,6 +138,7 @@ int run(const ExplainArgs& a) {
     fmt::print("案件 {}（{}）\n", a.case_id, record.location_text);
     for (const auto& e : errors) fmt::print("  值无法解析: {} = \"{}\": {}\n", e.column, e.raw, e.reason);
     explain_record(*rs, record, a);
+    explain_across(*rs, a);
     return kExitOk;
   }
   if (a.sets.empty()) { fmt::print(stderr, "错误: 请给出输入文件和 --case，或用 --set 字段=值 描述一个案件\n"); return kExitError; }

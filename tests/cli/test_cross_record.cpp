@@ -171,3 +171,17 @@ TEST_CASE("a SQLite database with cases, transfers and non_prosecutions gives th
   CHECK(has(b.out, "\"table\":\"transfers\""));
   CHECK(has(b.out, "\"table\":\"non_prosecutions\""));
 }
+
+TEST_CASE("explain: a cross-record finding is shown for the case and for the cases it rests on", "[cross]") {
+  TempDir t;
+  auto r = t.run("explain " + shell_quote(kDir + "cases.csv") + " --case 烟罚〔2022〕7号 --rule HIST-TOB");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "【属同类行为，可计为前次处罚；不满足本次行为的条件】 HIST-TOB"));
+  CHECK(has(r.out, "本案是该线索的关联案件；线索所指案件: 烟罚〔2024〕3号"));
+  CHECK(has(r.out, "关联: 前次处罚 烟罚〔2022〕7号"));
+  r = t.run("explain " + shell_quote(kDir + "cases.csv") + " --case 烟罚〔2024〕9号 --rule HIST-TOB");
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "【属同类行为】 HIST-TOB"));
+  CHECK(has(r.out, "跨案件判断: 没有涉及本案的跨案件线索"));
+}
