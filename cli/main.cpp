@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   xianjie::cli::register_rules(app, exit_code);
   xianjie::cli::register_explain(app, exit_code);
   xianjie::cli::register_check_data(app, exit_code);
+  xianjie::cli::register_review(app, exit_code);
+  xianjie::cli::register_stats(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -9,5 +9,7 @@ void register_scan(CLI::App& app, int& exit_code);
 void register_rules(CLI::App& app, int& exit_code);
 void register_explain(CLI::App& app, int& exit_code);
 void register_check_data(CLI::App& app, int& exit_code);
+void register_review(CLI::App& app, int& exit_code);
+void register_stats(CLI::App& app, int& exit_code);
 
 }  // namespace xianjie::cli

@@ -5,14 +5,17 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "commands/commands.h"
 #include "common.h"
+#include "progress.h"
 #include "xianjie/mask.h"
 #include "xianjie/report.h"
 #include "xianjie/scan.h"
+#include "xianjie/state.h"
 
 namespace xianjie::cli {
 namespace {
@@ -35,6 +38,8 @@ struct ScanArgs {
   bool mask = false;
   bool quiet = false;
   unsigned threads = 0;
+  std::string state;            // --state FILE: compare with the previous scan, record this one
+  bool hide_dismissed = false;  // with --state: leave dismissed findings out of the report
 };
 
 // Writes rejected rows as CSV (来源, 位置, 原因, 原始内容) so they can be fixed and scanned again.
@@ -106,7 +111,8 @@ void print_summary(const ScanSummary& s, const ScanArgs& a, const std::vector<st
     for (const auto& [c, n] : s.value_errors_by_column) cols += fmt::format("{}{} {}", cols.empty() ? "" : "，", c, n);
     fmt::print(stderr, "  无法解析的值 {} 处（按缺失处理）：{}\n", grouped(s.value_errors), cols);
   }
-  fmt::print(stderr, "  移送线索 {} 条：高 {}，中 {}，低 {}\n", grouped(s.findings), s.findings_by_severity[0],
+  fmt::print(stderr, "  线索 {} 条：移送候选 {}，审查线索 {}（严重程度 高 {}，中 {}，低 {}）\n", grouped(s.findings),
+             grouped(s.referral_candidates), grouped(s.findings - s.referral_candidates), s.findings_by_severity[0],
              s.findings_by_severity[1], s.findings_by_severity[2]);
   if (s.rows_transferred)
     fmt::print(stderr, "  已标记移送的案件 {} 件{}\n", grouped(s.rows_transferred),
@@ -132,6 +138,40 @@ void print_summary(const ScanSummary& s, const ScanArgs& a, const std::vector<st
   for (const auto& e : s.input_errors) fmt::print(stderr, "  错误: {}\n", e);
   double rate = s.seconds > 0 ? static_cast<double>(s.rows_read) / s.seconds : 0;
   fmt::print(stderr, "  用时 {:.2f} 秒（{} 行/秒）\n", s.seconds, grouped(static_cast<uint64_t>(rate)));
+}
+
+// --state: what changed since the previous scan (the report carries each finding's state).
+void print_state_summary(const StateScan& st) {
+  const StateCounts& c = st.counts();
+  fmt::print(stderr, "  状态文件 {}：第 {} 次扫描{}\n", c.path, c.scan_id,
+             c.previous_scan_id ? fmt::format("，与第 {} 次相比", c.previous_scan_id) : "（首次，线索均为新增）");
+  fmt::print(stderr, "    新增 {}，未变 {}，变化 {}{}，消失 {}\n", grouped(c.new_findings), grouped(c.unchanged),
+             grouped(c.changed), c.reopened ? fmt::format("（其中已排除后因证据变化重新打开 {}）", c.reopened) : "",
+             grouped(c.disappeared));
+  if (c.dismissed)
+    fmt::print(stderr, "    已排除 {} 条{}\n", grouped(c.dismissed),
+               c.dismissed_hidden ? fmt::format("（未列出 {} 条，--hide-dismissed）", grouped(c.dismissed_hidden)) : "");
+}
+
+// Commits the state update once the report is complete; rolls it back when the report could not
+// be written or an input could not be read to its end (its findings would all look gone).
+bool finish_state(StateScan& st, bool report_ok, bool input_failed) {
+  if (st.error()) {
+    fmt::print(stderr, "错误: 状态文件未更新：{}\n", st.error().message);
+    return false;
+  }
+  if (!report_ok || input_failed) {
+    st.rollback();
+    fmt::print(stderr, "错误: 状态文件未更新：{}\n",
+               input_failed ? "有输入未能读完，其线索会被误记为消失" : "报告未能完整写出");
+    return false;
+  }
+  StateError e;
+  if (!st.commit(e)) {
+    fmt::print(stderr, "错误: {}\n", e.message);
+    return false;
+  }
+  return true;
 }
 
 int run(ScanArgs& a) {
@@ -161,6 +201,13 @@ int run(ScanArgs& a) {
     Diagnostics d;
     if (!ColumnMapping::load(a.mapping, mapping, d)) { print_diagnostics(d); return kExitError; }
   }
+  // Checked before the output file is created: a refused state file leaves everything untouched.
+  std::unique_ptr<StateStore> state_store;
+  if (!a.state.empty()) {
+    StateError e;
+    state_store = StateStore::open(a.state, StateStore::OpenMode::kCreate, e, XIANJIE_VERSION);
+    if (!state_store) { fmt::print(stderr, "错误: {}\n", e.message); return kExitError; }
+  }
 
   std::ofstream file_out;
   std::ostream* out = &std::cout;
@@ -179,7 +226,13 @@ int run(ScanArgs& a) {
   ro.color = out == &std::cout && *format == ReportFormat::kTable && isatty(STDOUT_FILENO);
   ro.mask = a.mask;
   auto printer = make_printer(*format, *out, ro);
-  TeeSink sink(*printer, rejects.get(), a.mask);
+  std::unique_ptr<StateScan> state_scan;
+  if (state_store) {
+    StateError e;
+    state_scan = StateScan::start(*state_store, *printer, {a.hide_dismissed, XIANJIE_VERSION, a.inputs}, e);
+    if (!state_scan) { fmt::print(stderr, "错误: {}\n", e.message); return kExitError; }
+  }
+  TeeSink sink(state_scan ? static_cast<FindingSink&>(*state_scan) : *printer, rejects.get(), a.mask);
 
   ScanOptions so;
   so.match.include_transferred = a.include_transferred;
@@ -215,7 +268,11 @@ int run(ScanArgs& a) {
         if (sqlite_has_table(path, "transfers")) read_linked(path, TableKind::kTransfers, true);
         if (sqlite_has_table(path, "non_prosecutions")) read_linked(path, TableKind::kNonProsecutions, true);
       }
-  for (const auto& path : a.inputs) {
+  std::optional<ProgressLine> progress;
+  progress.emplace(scanner, !a.quiet);
+  for (size_t k = 0; k < a.inputs.size(); ++k) {
+    const auto& path = a.inputs[k];
+    progress->set_input(path, k, a.inputs.size());
     std::string err;
     auto source = open_input(path, a.input, err);
     if (!source) {
@@ -226,10 +283,14 @@ int run(ScanArgs& a) {
     }
     if (!scanner.scan(*source, sink)) input_failed = true;
   }
+  progress->set_input("跨案件规则", a.inputs.size() - 1, a.inputs.size());
   scanner.finish(sink);
+  progress.reset();  // erase the line before anything else is written
   sink.end(scanner.summary());
   out->flush();
   if (!a.quiet) print_summary(scanner.summary(), a, sink.first_rejects());
+  if (state_scan && !a.quiet && !state_scan->error()) print_state_summary(*state_scan);
+  if (state_scan && !finish_state(*state_scan, static_cast<bool>(*out), input_failed)) return kExitError;
   if (input_failed) return kExitError;
   if (fail_on) {
     const auto& s = scanner.summary().findings_by_severity;
@@ -264,6 +325,8 @@ void register_scan(CLI::App& app, int& exit_code) {
   cmd->add_flag("--include-transferred", a->include_transferred, "已移送的案件也列出（标注为已移送）");
   cmd->add_flag("--mask", a->mask, "个人信息脱敏：自然人姓名、身份证号、电话号码（所有输出格式，含 --rejects 文件）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");
+  auto* state = cmd->add_option("--state", a->state, "状态文件（SQLite，不存在时新建）：与上次扫描比较，标出新增/未变/变化/消失的线索并记录本次扫描；审查用 xianjie review");
+  cmd->add_flag("--hide-dismissed", a->hide_dismissed, "不列出已排除（dismissed）的线索（仍计数）")->needs(state);
   cmd->add_flag("-q,--quiet", a->quiet, "不在标准错误输出摘要");
   cmd->callback([a, &exit_code]() { exit_code = run(*a); });
 }

@@ -246,6 +246,8 @@ Crossings CaseBuilder::finish(Rng& rng, CaseRecord& r, AgencyKind agency, const 
 
   int year = (r.decision_date ? *r.decision_date : filing).year();
   make_agency(rng, r, agency, place, year);
+  r.region = place.region;
+  r.district = agency == AgencyKind::kTax ? nullptr : place.district;
   return crossings;
 }
 

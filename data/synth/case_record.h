@@ -15,6 +15,9 @@
 
 namespace xianjie::synth {
 
+struct Region;
+struct District;
+
 // Amounts in fen (0.01 yuan): exact, and enough for 49,999.99.
 using Money = std::optional<int64_t>;
 constexpr int64_t yuan(int64_t y) { return y * 100; }
@@ -73,6 +76,10 @@ struct CaseRecord {
   // Ground-truth inputs that are not columns.
   Offense planted = Offense::kNone;  // the offense whose conduct the case describes, if any
   FishingConduct fishing;
+  // Where the deciding agency sits (for the police and procuratorate of --transfers and
+  // --non-prosecutions); district null: the prefecture level.
+  const Region* region = nullptr;
+  const District* district = nullptr;
 
   void add_penalty(std::string_view p) {
     if (penalty_count < penalties.size()) penalties[penalty_count++] = p;
@@ -92,6 +99,7 @@ struct CaseRecord {
     quantity_milli.reset(); unit = QuantityUnit::kNone;
     transferred = false; transfer_date.reset(); status = {};
     planted = Offense::kNone; fishing = FishingConduct();
+    region = nullptr; district = nullptr;
   }
 };
 

@@ -14,10 +14,17 @@ namespace xianjie::synth {
 // Where a planted amount lies relative to its threshold.
 enum class Band : uint8_t { kAbove, kAt, kJustBelow, kWellBelow };
 
-// `band` places the decisive number of the scenarios that have one.
-Crossings make_product_quality_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band);  // MKT-01
-Crossings make_tobacco_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band);          // MKT-16
-Crossings make_mining_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band);           // RES-01
+class SeriesLink;  // repeat_series.h
+
+// `band` places the decisive number of the scenarios that have one. `series` (--repeat) makes the
+// case the start or a continuation of a series of cases of one party (repeat_series.h); null, the
+// case is drawn exactly as without --repeat.
+Crossings make_product_quality_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                                    SeriesLink* series = nullptr);  // MKT-01
+Crossings make_tobacco_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                            SeriesLink* series = nullptr);  // MKT-16
+Crossings make_mining_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                           SeriesLink* series = nullptr);  // RES-01
 Crossings make_fishing_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band);          // WLD-01
 Crossings make_tax_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band);              // TAX-01
 

@@ -4,7 +4,10 @@
 // One way of crossing here: 矿产品价值 ≥ 10万 (the low end of the 10万–30万 national range, the
 // default where no provincial figure is configured). Minerals with special, lower ranges (稀土,
 // 钨 …, 禁采区) are not generated, so the default applies to every planted case.
+#include <iterator>
+
 #include "planted_cases.h"
+#include "repeat_series.h"
 #include "text_out.h"
 
 namespace xianjie::synth {
@@ -30,20 +33,27 @@ constexpr std::string_view kAppraisers[] = {"价格认定中心", "自然资源�
 
 }  // namespace
 
-Crossings make_mining_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band) {
+Crossings make_mining_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                           SeriesLink* series) {
   r.planted = Offense::kRes01;
-  const Mineral& mineral = rng.pick(kMinerals);
+  size_t mineral_index = rng.below(std::size(kMinerals));
+  if (series) mineral_index = series->variant(mineral_index);  // a series keeps to its mineral
+  const Mineral& mineral = kMinerals[mineral_index];
   r.domain = mineral.river ? "水利" : "自然资源";
   Place place = builder.pick_place(rng, true);
   size_t party = rng.weighted({45, 10, 45});
   PartyKind kind = party == 0 ? PartyKind::kIndividual : party == 1 ? PartyKind::kBusiness : PartyKind::kUnit;
   static constexpr std::string_view kUnitTrades[] = {"矿业", "建材", "石材", "砂石"};
-  builder.make_party(rng, r, s, kind, kind == PartyKind::kBusiness ? "砂石经营部" : rng.pick(kUnitTrades), place);
+  std::string_view shop = kind == PartyKind::kBusiness ? "砂石经营部" : rng.pick(kUnitTrades);
+  builder.make_party(rng, r, s, kind, shop, place);
+  if (series) series->party(r, s, kind, shop, place, builder);
   builder.make_address(rng, s, place, true);
   r.violation_date = CaseBuilder::random_date(rng, CaseBuilder::first_day(), CaseBuilder::last_day());
+  if (series) series->date(r);
 
-  int64_t value = amount_in_band(rng, threshold::kMineralValue, band);
-  if (band == Band::kAbove || band == Band::kWellBelow) value = round_like_a_clerk(rng, value);
+  std::optional<int64_t> fixed = series ? series->amount() : std::nullopt;  // a series' 矿产品价值
+  int64_t value = fixed ? *fixed : amount_in_band(rng, threshold::kMineralValue, band);
+  if (!fixed && (band == Band::kAbove || band == Band::kWellBelow)) value = round_like_a_clerk(rng, value);
   r.mineral_value = value;
   int64_t price = rng.range(mineral.price_lo, mineral.price_hi);
   r.quantity_milli = value * 1000 / price / 100 * 100;  // one decimal

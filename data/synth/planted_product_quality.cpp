@@ -3,8 +3,10 @@
 // Three ways of crossing (ZS1 art. 16): 销售金额 ≥ 5万; 未售货值 ≥ 15万; 已售 × 3 + 未售 ≥ 15万. Each
 // scenario moves one of them across the bands and keeps the other two below.
 #include <algorithm>
+#include <iterator>
 
 #include "planted_cases.h"
+#include "repeat_series.h"
 #include "text_out.h"
 
 namespace xianjie::synth {
@@ -42,29 +44,37 @@ int64_t quantity_for(const Product& p, int64_t fen, int64_t price) {
 
 }  // namespace
 
-Crossings make_product_quality_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band) {
+Crossings make_product_quality_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                                    SeriesLink* series) {
   r.planted = Offense::kMkt01;
   r.domain = "市场监管";
-  const Product& product = rng.pick(kProducts);
+  size_t product_index = rng.below(std::size(kProducts));
+  if (series) product_index = series->variant(product_index);  // a series keeps to its product
+  const Product& product = kProducts[product_index];
   Place place = builder.pick_place(rng, false);
   size_t party = rng.weighted({20, 25, 55});
   PartyKind kind = party == 0 ? PartyKind::kIndividual : party == 1 ? PartyKind::kBusiness : PartyKind::kUnit;
   std::string trade(product.trade);
   if (kind == PartyKind::kBusiness) trade += rng.percent(50) ? "经营部" : "商行";
   builder.make_party(rng, r, s, kind, trade, place);
+  if (series) series->party(r, s, kind, trade, place, builder);
   builder.make_address(rng, s, place, false);
   r.violation_date = CaseBuilder::random_date(rng, CaseBuilder::first_day(), CaseBuilder::last_day());
+  if (series) series->date(r);
 
   // Sold (sales) and unsold (goods) amounts, in fen.
   int64_t sold = 0, unsold = 0;
-  switch (rng.weighted({45, 25, 30})) {
+  size_t scenario = rng.weighted({45, 25, 30});
+  std::optional<int64_t> fixed = series ? series->amount() : std::nullopt;  // a series' 销售金额
+  if (fixed) scenario = 0;
+  switch (scenario) {
     case 0: {  // 销售金额 decides
-      sold = amount_in_band(rng, threshold::kFakeSales, band);
-      if (band == Band::kAbove || band == Band::kWellBelow) sold = round_like_a_clerk(rng, sold);
+      sold = fixed ? *fixed : amount_in_band(rng, threshold::kFakeSales, band);
+      if (!fixed && (band == Band::kAbove || band == Band::kWellBelow)) sold = round_like_a_clerk(rng, sold);
       // Unsold stock small enough that 3 × sold + unsold stays below 15万 when sold is below 5万.
       int64_t room = threshold::kFakeGoods - 3 * sold;
       if (room > 0 && rng.percent(50)) unsold = room * rng.range(5, 60) / 100;
-      if (band == Band::kAbove && rng.percent(40)) unsold = yuan(rng.range(1000, 60000));
+      if (!fixed && band == Band::kAbove && rng.percent(40)) unsold = yuan(rng.range(1000, 60000));
       break;
     }
     case 1: {  // 未售货值 decides (nothing sold yet: 未遂)

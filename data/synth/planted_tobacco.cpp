@@ -5,26 +5,33 @@
 // in 条 or in 支 (1 条 = 200 支); the quantity scenario has no established amount, as when the price
 // is still being appraised.
 #include "planted_cases.h"
+#include "repeat_series.h"
 #include "text_out.h"
 
 namespace xianjie::synth {
 
-Crossings make_tobacco_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band) {
+Crossings make_tobacco_case(Rng& rng, CaseBuilder& builder, CaseRecord& r, CaseScratch& s, Band band,
+                            SeriesLink* series) {
   r.planted = Offense::kMkt16;
   r.domain = "烟草专卖";
   Place place = builder.pick_place(rng, rng.percent(40));
   size_t party = rng.weighted({50, 40, 10});
   PartyKind kind = party == 0 ? PartyKind::kIndividual : party == 1 ? PartyKind::kBusiness : PartyKind::kUnit;
   static constexpr std::string_view kShops[] = {"烟酒店", "便利店", "副食店", "超市", "烟酒商行"};
-  builder.make_party(rng, r, s, kind, kind == PartyKind::kUnit ? "商贸" : rng.pick(kShops), place);
+  std::string_view shop = kind == PartyKind::kUnit ? "商贸" : rng.pick(kShops);
+  builder.make_party(rng, r, s, kind, shop, place);
+  if (series) series->party(r, s, kind, shop, place, builder);
   builder.make_address(rng, s, place, rng.percent(30));
   r.violation_date = CaseBuilder::random_date(rng, CaseBuilder::first_day(), CaseBuilder::last_day());
+  if (series) series->date(r);
 
   int64_t cartons = 0;  // 条 seized
   size_t scenario = rng.weighted({45, 20, 35});
+  std::optional<int64_t> fixed = series ? series->amount() : std::nullopt;  // a series' 非法经营数额
+  if (fixed) scenario = 0;
   if (scenario == 0) {  // 非法经营数额 decides
-    int64_t sales = amount_in_band(rng, threshold::kTobaccoSales, band);
-    if (band == Band::kAbove || band == Band::kWellBelow) sales = round_like_a_clerk(rng, sales);
+    int64_t sales = fixed ? *fixed : amount_in_band(rng, threshold::kTobaccoSales, band);
+    if (!fixed && (band == Band::kAbove || band == Band::kWellBelow)) sales = round_like_a_clerk(rng, sales);
     r.sales_amount = sales;
     // Profit margins of 8–25 % keep 违法所得 below 2万 whenever the sales are below 5万; prices of
     // at least 100 yuan a carton keep the count below 20万支.

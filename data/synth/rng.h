@@ -22,8 +22,11 @@ constexpr uint64_t mix64(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// Independent streams of one row.
-enum class Stream : uint64_t { kContent = 1, kFormat = 2, kDefect = 3 };
+// Independent streams of one row. kRepeat (--repeat: which rows continue or start a series of
+// cases of one party) and kLinked / kLinkedFormat (--transfers, --non-prosecutions: the rows of a
+// transferred case and their CSV spellings) are drawn only when those options are given, so
+// without them every row is what it always was.
+enum class Stream : uint64_t { kContent = 1, kFormat = 2, kDefect = 3, kRepeat = 4, kLinked = 5, kLinkedFormat = 6 };
 
 class Rng {
  public:

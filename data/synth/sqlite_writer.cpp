@@ -37,6 +37,7 @@ std::string quote(std::string_view name) {
 
 SqliteWriter::~SqliteWriter() {
   sqlite3_finalize(insert_);
+  for (auto* t : tables_) sqlite3_finalize(t);
   sqlite3_close(db_);
 }
 
@@ -173,10 +174,54 @@ bool SqliteWriter::write(const CaseRecord& r) {
   return ok;
 }
 
+bool SqliteWriter::add_table(std::string_view name, std::initializer_list<std::string_view> columns, size_t& index) {
+  std::string create = "CREATE TABLE " + quote(name) + "(";
+  std::string insert = "INSERT INTO " + quote(name) + " VALUES(";
+  bool first = true;
+  for (std::string_view c : columns) {
+    if (!first) {
+      create += ", ";
+      insert += ", ";
+    }
+    first = false;
+    create += quote(c);
+    create += " TEXT";
+    insert += '?';
+  }
+  create += ")";
+  insert += ")";
+  if (!exec(create.c_str())) return false;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, insert.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    fail("prepare");
+    return false;
+  }
+  index = tables_.size();
+  tables_.push_back(stmt);
+  return true;
+}
+
+bool SqliteWriter::insert(size_t index, std::initializer_list<std::string_view> values) {
+  sqlite3_stmt* s = tables_[index];
+  int i = 0;
+  for (std::string_view v : values) {
+    ++i;
+    if (v.empty()) sqlite3_bind_null(s, i);
+    else sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
+  bool ok = sqlite3_step(s) == SQLITE_DONE;
+  if (!ok) fail("insert");
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return ok;
+}
+
 bool SqliteWriter::close() {
   if (!db_) return error_.empty();
   sqlite3_finalize(insert_);
   insert_ = nullptr;
+  for (auto* t : tables_) sqlite3_finalize(t);
+  tables_.clear();
   bool ok = error_.empty() && exec("COMMIT");
   if (sqlite3_close(db_) != SQLITE_OK && ok) {
     fail("close");

@@ -7,6 +7,7 @@
 // another binary). Without it they pass with a warning that says they were skipped.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 
@@ -87,6 +88,22 @@ std::vector<std::string> attrs(const std::string& s, const std::string& tag, con
     if (a == std::string::npos) continue;
     a += attr.size() + 3;
     out.push_back(element.substr(a, element.find('"', a) - a));
+  }
+  return out;
+}
+
+// `s` with every byte outside [A-Za-z0-9-_.~] as %XX, for a URL fragment.
+std::string percent_encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
   }
   return out;
 }
@@ -242,12 +259,17 @@ TEST_CASE("html: headless Chromium renders the sample report", "[cli][html][brow
   auto paths = attrs(dom, "<path class=\"axis\"", "d");
   CHECK(paths.size() == 4);
   for (const auto& d : paths) CHECK(d.size() > 4);
-  // The filters work from the address: one severity, then a search that matches nothing.
-  REQUIRE(run_chromium(browser, t, "--dump-dom", url + "#severity=0", t.file("high.html")) == 0);
-  auto status = between_all(read_all(t.file("high.html")), "role=\"status\">", "<");
-  auto high = count(t.run("scan " + shell_quote(kSample) + " -f jsonl -q").out, "\"severity\":\"high\"");
+  // The filters work from the address: one offense, then a search that matches nothing.
+  const std::string offense = "非法采矿罪";
+  size_t expected = count(t.run("scan " + shell_quote(kSample) + " -f jsonl -q").out, "\"offense\":\"" + offense + "\"");
+  REQUIRE(expected > 0);
+  REQUIRE(expected < n);
+  REQUIRE(run_chromium(browser, t, "--dump-dom", url + "#offense=" + percent_encode(offense), t.file("one.html")) == 0);
+  std::string one = read_all(t.file("one.html"));
+  auto status = between_all(one, "role=\"status\">", "<");
   REQUIRE(status.size() == 1);
-  CHECK(status[0].find("符合筛选条件 " + std::to_string(high) + " 条") != std::string::npos);
+  CHECK(status[0].find("符合筛选条件 " + std::to_string(expected) + " 条") != std::string::npos);
+  CHECK(count(one, "<tr class=\"main\"") == expected);
   REQUIRE(run_chromium(browser, t, "--dump-dom", url + "#q=zz-no-such-text", t.file("none.html")) == 0);
   std::string none = read_all(t.file("none.html"));
   CHECK(count(none, "<tr class=\"main\"") == 0);

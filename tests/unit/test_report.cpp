@@ -328,6 +328,11 @@ TEST_CASE("JSON strings: escapes, UTF-8 kept, invalid bytes replaced", "[report]
   CHECK(esc("\xC0\xAF") == "\"" + r + r + "\"");        // overlong '/'
   CHECK(esc("\xED\xA0\x80") == "\"" + r + r + r + "\"");  // surrogate
   CHECK(esc("\x80中") == "\"" + r + "中\"");
+  // The fast path for three-byte characters: full-width punctuation, then a sequence it must not take.
+  CHECK(esc("（罚款）：５万，〔2023〕") == "\"（罚款）：５万，〔2023〕\"");
+  CHECK(esc("中\xE2\x80\xA9文") == R"("中\u2029文")");
+  CHECK(esc("中\xEF\xBC") == "\"中" + r + r + "\"");  // （ cut short after 中
+  CHECK(esc("\xE0\x80\x80") == "\"" + r + r + r + "\"");  // overlong NUL
 }
 
 TEST_CASE("JsonWriter places commas and writes every kind of value", "[report]") {
@@ -380,7 +385,7 @@ TEST_CASE("jsonl: one object per line, streamed, the summary last", "[report]") 
 
   const Json& s = objs[4];
   CHECK(s.keys() == std::vector<std::string>{"type", "rows_read", "rows_evaluated", "rows_rejected",
-                                             "rows_transferred", "value_errors", "value_errors_by_column", "findings",
+                                             "rows_transferred", "value_errors", "value_errors_by_column", "findings", "referral_candidates",
                                              "findings_by_severity", "findings_by_rule", "seconds", "inputs", "notes",
                                              "input_errors", "rules", "linked_tables", "as_of", "as_of_from_data",
                                              "cross_member_records", "cross_skipped", "near_threshold_share",

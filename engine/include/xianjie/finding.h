@@ -40,6 +40,34 @@ struct RelatedCase {
   std::string case_reason;
 };
 
+// A finding's place in the review state of periodic scans (scan --state; xianjie/state.h).
+struct FindingTracking {
+  std::string fingerprint;    // 32 hex digits, the same in every scan that finds it
+  std::string state;          // "new" / "unchanged" / "changed", against the previous scan
+  std::string status;         // "open", "confirmed", "transferred", "dismissed", "investigating"
+  std::string status_reason;  // the reviewer's reason, "" when none
+  std::string note;           // Chinese: a dismissal reopened because the evidence changed, …
+};
+
+// A finding of the previous scan of a state file that this scan no longer produces.
+struct DisappearedFinding {
+  std::string fingerprint;
+  std::string status;  // as reviewed, see FindingTracking
+  std::string status_reason;
+  std::string rule_id;
+  std::string case_id;
+  std::string source;  // where it was last seen
+  std::string agency;
+  std::string party_name;
+  std::string party_type;
+  std::string offense;
+  std::string severity;  // "high" / "medium" / "low"
+  uint64_t first_seen_scan = 0;
+  uint64_t last_seen_scan = 0;
+  std::string first_seen_at;  // wall-clock times of those scans: metadata, never a legal date
+  std::string last_seen_at;
+};
+
 struct Finding {
   // The case
   std::string case_id;
@@ -79,6 +107,8 @@ struct Finding {
   std::string party_key;    // the identity the records were grouped by: id, or "name:" + normalised name
   std::string party_key_basis;  // "证件号码" / "名称"; with a note when an id was not trusted
   std::vector<RelatedCase> related;
+
+  std::optional<FindingTracking> tracking;  // set by scan --state only
 };
 
 }  // namespace xianjie

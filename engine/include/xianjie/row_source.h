@@ -61,6 +61,9 @@ class RowSource {
   // reader may then leave the other fields empty and skip reading and checking them (the SQLite
   // reader selects only these columns). The default reads everything.
   virtual void project(const std::vector<bool>& /*columns*/) {}
+  // How far the input has been read (0..1), for a progress display; -1 when unknown. Call from the
+  // thread that calls next_batch.
+  virtual double fraction_done() const { return -1; }
   void set_reject_handler(RejectHandler handler) { on_reject_ = std::move(handler); }
 
  protected:

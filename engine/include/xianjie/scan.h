@@ -61,6 +61,21 @@ struct AgencyNearShare {
   double ratio = 0;    // share / the share over all agencies
 };
 
+// This scan against the previous one recorded in a state file (scan --state; xianjie/state.h).
+// Counted per fingerprint: a case found twice in one scan is one finding.
+struct StateCounts {
+  std::string path;               // the state file
+  uint64_t scan_id = 0;           // this scan's number in the state file
+  uint64_t previous_scan_id = 0;  // 0 for the first scan
+  uint64_t new_findings = 0;
+  uint64_t unchanged = 0;
+  uint64_t changed = 0;           // found again with other evidence
+  uint64_t disappeared = 0;       // found by the previous scan, not by this one
+  uint64_t reopened = 0;          // dismissed, reopened because the evidence changed
+  uint64_t dismissed = 0;         // found again and still dismissed
+  uint64_t dismissed_hidden = 0;  // of those, left out of the report (--hide-dismissed)
+};
+
 struct ScanSummary {
   uint64_t rows_read = 0;
   uint64_t rows_evaluated = 0;
@@ -69,6 +84,7 @@ struct ScanSummary {
   uint64_t value_errors = 0;
   std::map<std::string, uint64_t> value_errors_by_column;
   uint64_t findings = 0;
+  uint64_t referral_candidates = 0;       // findings with referral == true (threshold, history); the rest are leads
   std::array<uint64_t, 3> findings_by_severity{};  // high, medium, low
   std::map<std::string, uint64_t> findings_by_rule;
   double seconds = 0;
@@ -84,6 +100,7 @@ struct ScanSummary {
   std::map<std::string, uint64_t> cross_skipped;  // reason → records a cross-record rule could not judge
   std::vector<AgencyNearShare> near_threshold_by_agency;  // highest ratio first
   double near_threshold_share = 0;                         // over all agencies
+  std::optional<StateCounts> state;        // with scan --state
 };
 
 // Receives everything a scan produces, in input order. Printers implement it.
@@ -94,7 +111,34 @@ class FindingSink {
   virtual void finding(const Finding& f) = 0;
   virtual void reject(const RejectedRow& /*row*/) {}
   virtual void value_error(const ValueError& /*error*/) {}
+  // A finding of the previous scan of a state file that this scan no longer produces (scan
+  // --state); after the last finding, before end().
+  virtual void disappeared(const DisappearedFinding& /*d*/) {}
   virtual void end(const ScanSummary& /*summary*/) {}
+};
+
+// Sees every evaluated record of a scan, for tools that count over all records and not only over
+// findings (agency statistics, xianjie/stats.h). Set ScanOptions::observer; without one a scan
+// does no extra work.
+class RecordObserver {
+ public:
+  virtual ~RecordObserver() = default;
+  // Called when the scan of an input starts, before its first record: the input columns
+  // (indexes into source.header()) whose raw text record() should receive. They are read even
+  // when no rule uses them.
+  virtual std::vector<size_t> begin_input(const RowSource& /*source*/) { return {}; }
+  // Called once per evaluated record, on the thread that calls the sink and in input order (the
+  // records of a batch after the batch's value errors, before its findings), so an observer
+  // needs no locking. `transferred`: the record counts as transferred (its own marks or the
+  // transfers table, as Matcher::is_transferred). `cells`: the raw text of the columns asked for
+  // by begin_input, in that order. Record and cells are valid during the call only.
+  virtual void record(const Record& record, bool transferred, const std::string_view* cells) = 0;
+};
+
+// Where a running scan is, for a progress display (safe to read from another thread).
+struct ScanProgress {
+  uint64_t rows = 0;      // data rows read so far, all inputs
+  double fraction = -1;   // share of the current input read (0..1), -1 when unknown
 };
 
 struct ScanOptions {
@@ -102,6 +146,7 @@ struct ScanOptions {
   std::optional<Date> as_of;  // for the transfer chain; default: the latest date in the exports
   const ColumnMapping* mapping = nullptr;
   unsigned threads = 0;  // 0 = one per core (at most 8)
+  RecordObserver* observer = nullptr;  // sees every evaluated record; must outlive the scan
 };
 
 class Scanner {
@@ -118,6 +163,7 @@ class Scanner {
   // threshold findings held back to be merged with a history finding). Call once, after the last
   // input and before sink.end().
   void finish(FindingSink& sink);
+  ScanProgress progress() const;
   ScanSummary& summary();
 
  private:

@@ -100,6 +100,33 @@ void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type) 
     w.end_object();
   }
   w.end_array();
+  if (f.tracking) {  // scan --state (xianjie/state.h)
+    w.key("fingerprint").string(f.tracking->fingerprint);
+    w.key("state").string(f.tracking->state);
+    w.key("status").string(f.tracking->status);
+    w.key("status_reason").string(f.tracking->status_reason);
+    w.key("state_note").string(f.tracking->note);
+  }
+  w.end_object();
+}
+
+void write_json_disappeared(JsonWriter& w, const DisappearedFinding& d, std::string_view type) {
+  w.begin_object();
+  type_key(w, type);
+  w.key("fingerprint").string(d.fingerprint);
+  w.key("status").string(d.status);
+  w.key("status_reason").string(d.status_reason);
+  w.key("rule_id").string(d.rule_id);
+  w.key("case_id").string(d.case_id);
+  w.key("source").string(d.source);
+  w.key("agency").string(d.agency);
+  w.key("party_name").string(d.party_name);
+  w.key("offense").string(d.offense);
+  w.key("severity").string(d.severity);
+  w.key("first_seen_scan").integer(d.first_seen_scan);
+  w.key("first_seen_at").string(d.first_seen_at);
+  w.key("last_seen_scan").integer(d.last_seen_scan);
+  w.key("last_seen_at").string(d.last_seen_at);
   w.end_object();
 }
 
@@ -137,6 +164,7 @@ void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view to
   w.key("value_errors_by_column");
   count_map(w, s.value_errors_by_column);
   w.key("findings").integer(s.findings);
+  w.key("referral_candidates").integer(s.referral_candidates);
   w.key("findings_by_severity").begin_object();
   w.key("high").integer(s.findings_by_severity[0]);
   w.key("medium").integer(s.findings_by_severity[1]);
@@ -181,6 +209,20 @@ void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view to
     w.end_object();
   }
   w.end_array();
+  if (s.state) {
+    w.key("state").begin_object();
+    w.key("file").string(s.state->path);
+    w.key("scan_id").integer(s.state->scan_id);
+    w.key("previous_scan_id").integer(s.state->previous_scan_id);
+    w.key("new").integer(s.state->new_findings);
+    w.key("unchanged").integer(s.state->unchanged);
+    w.key("changed").integer(s.state->changed);
+    w.key("disappeared").integer(s.state->disappeared);
+    w.key("reopened").integer(s.state->reopened);
+    w.key("dismissed").integer(s.state->dismissed);
+    w.key("dismissed_hidden").integer(s.state->dismissed_hidden);
+    w.end_object();
+  }
   w.key("tool_version").string(tool_version);
   w.end_object();
 }

@@ -16,6 +16,9 @@ namespace xianjie {
 
 // case_id … message, see report.h. Missing dates are null, fine_amount is null when empty.
 void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type);
+// fingerprint, status, status_reason, rule_id, case_id, source, agency, party_name, offense,
+// severity, first_seen_scan, first_seen_at, last_seen_scan, last_seen_at (scan --state).
+void write_json_disappeared(JsonWriter& w, const DisappearedFinding& d, std::string_view type);
 // source, location (line or rowid), reason, original.
 void write_json_reject(JsonWriter& w, const RejectedRow& row, std::string_view type);
 // source, location, location_text, column, field, raw, reason.

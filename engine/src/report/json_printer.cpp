@@ -4,6 +4,7 @@
 //   {…},
 //   {…}
 //   ],"rejects":[…],"rejects_truncated":0,"value_errors":[…],"value_errors_truncated":0,
+//   (with scan --state, "disappeared":[…] right after the findings)
 //   "summary":{…}}
 //
 // Memory stays bounded however large the scan:
@@ -52,10 +53,18 @@ class JsonPrinter final : public FindingSink {
     else ++value_errors_dropped_;
   }
 
+  // Few, and small: kept until end() without a cap.
+  void disappeared(const DisappearedFinding& d) override { disappeared_.push_back(d); }
+
   void end(const ScanSummary& summary) override {
     open();
     buffer_.clear();
     buffer_ += findings_ == 0 ? "]" : "\n]";
+    if (summary.state) {  // scan --state: the findings of the previous scan that are gone
+      buffer_ += ",\"disappeared\":[";
+      append_items(disappeared_, write_json_disappeared);
+      buffer_ += "]";
+    }
     // The document object was opened in an earlier write, so its remaining members are joined
     // here by hand; each member value is still produced by a JsonWriter.
     buffer_ += ",\"rejects\":[";
@@ -104,6 +113,7 @@ class JsonPrinter final : public FindingSink {
   uint64_t findings_ = 0;
   std::vector<RejectedRow> rejects_;
   std::vector<ValueError> value_errors_;
+  std::vector<DisappearedFinding> disappeared_;
   uint64_t rejects_dropped_ = 0;
   uint64_t value_errors_dropped_ = 0;
 };

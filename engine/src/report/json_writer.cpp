@@ -50,13 +50,15 @@ void append_json_string(std::string& out, std::string_view s) {
       }
       continue;
     }
-    // Runs of three-byte characters from U+3000 to U+CFFF (all of CJK, none needing an escape)
+    // Runs of three-byte characters U+1000–U+1FFF and U+3000–U+FFFF other than surrogates (all of
+    // CJK and the full-width punctuation （），：, none needing an escape)
     // are copied as they are without decoding; that is most of the text of a finding.
     {
       size_t run = i;
       while (run + 2 < s.size()) {
         auto b0 = static_cast<unsigned char>(s[run]);
-        if (b0 < 0xE3 || b0 > 0xEC || (static_cast<unsigned char>(s[run + 1]) & 0xC0) != 0x80 ||
+        // E0 (overlong forms), E2 (U+2028/U+2029 need escaping) and ED (surrogates) take the slow path.
+        if (b0 < 0xE1 || b0 == 0xE2 || b0 == 0xED || b0 > 0xEF || (static_cast<unsigned char>(s[run + 1]) & 0xC0) != 0x80 ||
             (static_cast<unsigned char>(s[run + 2]) & 0xC0) != 0x80)
           break;
         run += 3;

@@ -34,6 +34,12 @@ class JsonlPrinter final : public FindingSink {
     emit_line();
   }
 
+  void disappeared(const DisappearedFinding& d) override {
+    JsonWriter w(start_line());
+    write_json_disappeared(w, d, "disappeared");
+    emit_line();
+  }
+
   void end(const ScanSummary& summary) override {
     JsonWriter w(start_line());
     write_json_summary(w, summary, tool_version_, "summary");

@@ -202,6 +202,11 @@ class MaskingSink final : public FindingSink {
     mask_value_error(masked);
     inner_->value_error(masked);
   }
+  void disappeared(const DisappearedFinding& d) override {
+    DisappearedFinding masked = d;
+    if (is_personal_party(masked.party_type, masked.party_name)) masked.party_name = mask_person_name(masked.party_name);
+    inner_->disappeared(masked);
+  }
   void end(const ScanSummary& summary) override { inner_->end(summary); }
 
  private:

@@ -5,6 +5,7 @@
 // thread, a reader thread fills batches while workers evaluate earlier ones; results are emitted
 // in batch order, so the output does not depend on thread timing.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -38,6 +39,12 @@ struct BatchResult {
   uint64_t evaluated = 0;
   std::unordered_map<std::string, uint64_t> cases_by_agency;  // only when near-threshold rules exist
   uint64_t transferred = 0;
+  // For ScanOptions::observer only: every evaluated record, replayed to the observer at emission
+  // (its text still points into the batch, which lives until then).
+  std::vector<Value> observed_slots;           // slots of each record, one after the other
+  std::vector<uint64_t> observed_locations;
+  std::vector<char> observed_transferred;
+  std::vector<std::string_view> observed_cells;  // the observer's columns of each record
 };
 
 struct Work {
@@ -56,6 +63,18 @@ struct Scanner::Impl {
   CrossRecordAnalyzer cross;
   std::unordered_set<std::string> history_offenses;  // offenses some history rule concerns
   bool has_near = false;                               // some rule has pattern near-threshold
+  // ScanOptions::observer: the input columns it asked for (current input), and the record it is shown.
+  std::vector<size_t> observed_columns;
+  Record observed_record;
+  // For a progress display on another thread: rows read so far (all inputs) and the share of the
+  // current input read. Written by the reading thread only.
+  std::atomic<uint64_t> progress_rows{0};
+  std::atomic<uint64_t> progress_rows_done{0};  // rows of the inputs already finished
+  std::atomic<double> progress_fraction{-1};
+  void note_progress(const RowSource& source) {
+    progress_rows.store(progress_rows_done.load(std::memory_order_relaxed) + source.rows_read(), std::memory_order_relaxed);
+    progress_fraction.store(source.fraction_done(), std::memory_order_relaxed);
+  }
   std::map<std::string, uint64_t> near_cases_by_agency, cases_by_agency;
   // Threshold findings of records that a history rule may also concern: held until finish() so
   // that a case is reported once, with the evidence of both.
@@ -115,10 +134,39 @@ struct Scanner::Impl {
         out.value_errors.push_back(std::move(e));
       }
       ++out.evaluated;
+      if (options.observer) keep_for_observer(matcher, record, batch, r, out);
       if (has_near) {
         const Value& ag = record.slots[slot::kAgency];
         ++out.cases_by_agency[ag.is_null() ? std::string() : std::string(trim(ag.as_text()))];
       }
+    }
+  }
+
+  // Copies what the observer is told about one record (text stays a view into the batch).
+  void keep_for_observer(const Matcher& matcher, const Record& record, const RowBatch& batch, size_t row,
+                         BatchResult& out) const {
+    if (out.observed_locations.empty()) {  // once per batch: no regrowth of a multi-megabyte buffer
+      out.observed_slots.reserve(batch.size() * record.slots.size());
+      out.observed_locations.reserve(batch.size());
+      out.observed_transferred.reserve(batch.size());
+      out.observed_cells.reserve(batch.size() * observed_columns.size());
+    }
+    out.observed_slots.insert(out.observed_slots.end(), record.slots.begin(), record.slots.end());
+    out.observed_locations.push_back(record.location);
+    out.observed_transferred.push_back(matcher.is_transferred(record));
+    for (size_t c : observed_columns) out.observed_cells.push_back(batch.field(row, c));
+  }
+
+  void replay_to_observer(const BatchResult& res) {
+    const size_t n = res.observed_locations.size();
+    if (n == 0) return;
+    const size_t width = res.observed_slots.size() / n;
+    for (size_t k = 0; k < n; ++k) {
+      observed_record.slots.assign(res.observed_slots.begin() + static_cast<std::ptrdiff_t>(k * width),
+                                   res.observed_slots.begin() + static_cast<std::ptrdiff_t>((k + 1) * width));
+      observed_record.location = res.observed_locations[k];
+      options.observer->record(observed_record, res.observed_transferred[k] != 0,
+                               res.observed_cells.data() + k * observed_columns.size());
     }
   }
 
@@ -147,6 +195,7 @@ struct Scanner::Impl {
       ++summary.value_errors_by_column[e.column];
       sink.value_error(e);
     }
+    if (options.observer) replay_to_observer(res);
     for (size_t k = 0; k < res.findings.size(); ++k) {
       const Finding& f = res.findings[k];
       int32_t fi = res.finding_fact.empty() ? -1 : res.finding_fact[k];
@@ -161,6 +210,7 @@ struct Scanner::Impl {
   void count_and_emit(const Finding& f, FindingSink& sink) {
     if (f.pattern == "near-threshold") ++near_cases_by_agency[std::string(trim(f.agency))];
     ++summary.findings;
+    if (f.referral) ++summary.referral_candidates;
     ++summary.findings_by_severity[static_cast<size_t>(f.severity)];
     ++summary.findings_by_rule[f.rule_id];
     sink.finding(f);
@@ -177,7 +227,17 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
   im.summary.inputs.push_back(source.name());
   std::vector<std::string> notes;
   RecordBuilder builder(im.rules, source.header(), im.options.mapping, notes, /*only_read_slots=*/true);
-  source.project(builder.columns_used(source.header().size()));
+  std::vector<bool> used = builder.columns_used(source.header().size());
+  im.observed_columns.clear();
+  if (im.options.observer) {
+    for (size_t c : im.options.observer->begin_input(source))
+      if (c < used.size()) {
+        used[c] = true;
+        im.observed_columns.push_back(c);
+      }
+    im.observed_record.source = &source.name();
+  }
+  source.project(used);
   for (auto& n : source.notes()) im.summary.notes.push_back(source.name() + ": " + n);
   for (auto& n : notes) im.summary.notes.push_back(source.name() + ": " + n);
 
@@ -198,6 +258,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     RowBatch batch;
     BatchResult res;
     while (source.next_batch(batch)) {
+      im.note_progress(source);
       res = BatchResult();
       im.process(source, builder, matcher, record, batch, res);
       im.emit(res, sink);
@@ -271,6 +332,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
       w->done = false;
       w->result = BatchResult();
       if (!source.next_batch(w->batch)) break;
+      im.note_progress(source);
       {
         std::lock_guard<std::mutex> lock(m);
         queue.push_back(std::move(w));
@@ -287,6 +349,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     ok = source.error().empty();
   }
   im.summary.rows_read += source.rows_read();
+  im.progress_rows_done.store(im.summary.rows_read, std::memory_order_relaxed);
   im.summary.rows_rejected += source.rows_rejected();
   if (!ok) im.summary.input_errors.push_back(fmt::format("{}: {}", source.name(), source.error()));
   im.summary.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -329,6 +392,13 @@ bool Scanner::read_linked_table(RowSource& source, TableKind table, FindingSink&
     return false;
   }
   return true;
+}
+
+ScanProgress Scanner::progress() const {
+  ScanProgress p;
+  p.rows = impl_->progress_rows.load(std::memory_order_relaxed);
+  p.fraction = impl_->progress_fraction.load(std::memory_order_relaxed);
+  return p;
 }
 
 void Scanner::finish(FindingSink& sink) {

@@ -28,6 +28,7 @@ class CsvSource final : public RowSource {
 
   const std::vector<std::string>& header() const override { return header_; }
   bool next_batch(RowBatch& batch) override;
+  double fraction_done() const override { return input_ ? input_->fraction_read() : -1; }
   const std::string& error() const override { return error_; }
   const std::string& name() const override { return path_; }
   std::string location_text(uint64_t location) const override;

@@ -30,6 +30,7 @@ std::unique_ptr<InputFile> InputFile::open(const std::string& path, std::optiona
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   std::unique_ptr<InputFile> file(new InputFile(fd, path));
+  if (S_ISREG(st.st_mode)) file->size_ = static_cast<uint64_t>(st.st_size);
 
   file->raw_size_ = kEncodingSampleBytes;
   file->raw_ = std::make_unique<char[]>(file->raw_size_);
@@ -76,7 +77,10 @@ InputFile::~InputFile() { ::close(fd_); }
 size_t InputFile::read_raw(char* dst, size_t capacity) {
   for (;;) {
     ssize_t n = ::read(fd_, dst, capacity);
-    if (n > 0) return static_cast<size_t>(n);
+    if (n > 0) {
+      bytes_read_ += static_cast<uint64_t>(n);
+      return static_cast<size_t>(n);
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) error_ = csv_messages::read_failed(path_, errno);
     raw_eof_ = true;

@@ -2,6 +2,9 @@
 // hands out the content as UTF-8 in whatever chunk sizes the parse buffer has room for.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -32,6 +35,8 @@ class InputFile {
   // any character fits.
   size_t read(char* dst, size_t capacity);
   const std::string& error() const { return error_; }
+  // Share of the file read so far (0..1), or -1 when its size is unknown (a pipe).
+  double fraction_read() const { return size_ > 0 ? std::min(1.0, static_cast<double>(bytes_read_) / static_cast<double>(size_)) : -1; }
 
  private:
   InputFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
@@ -49,6 +54,8 @@ class InputFile {
   size_t raw_pos_ = 0;
   size_t raw_end_ = 0;
   bool raw_eof_ = false;
+  uint64_t size_ = 0;        // of a regular file
+  uint64_t bytes_read_ = 0;  // raw bytes read from the file
   std::string error_;
 };
 

@@ -10,6 +10,7 @@
 // Locations: a table read by name is scanned together with its rowid, which identifies the row in
 // the analyst's own database tool; WITHOUT ROWID tables, views and queries have no stable id, so
 // their rows are numbered 1, 2, 3 … in the order read.
+#include <algorithm>
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -84,6 +85,9 @@ class SqliteSource final : public RowSource {
 
   bool next_batch(RowBatch& batch) override;
   void project(const std::vector<bool>& columns) override;
+  double fraction_done() const override {
+    return by_rowid_ && max_rowid_ > 0 ? std::min(1.0, static_cast<double>(last_rowid_) / static_cast<double>(max_rowid_)) : -1;
+  }
 
  private:
   explicit SqliteSource(std::string path) : path_(std::move(path)) {}
@@ -106,6 +110,8 @@ class SqliteSource final : public RowSource {
   std::string from_;                  // main."table" when reading a table or view, empty for --query
   std::string rowid_alias_;           // the name the rowid is selected by
   std::vector<size_t> read_columns_;  // header columns the statement returns, in result order
+  int64_t max_rowid_ = 0;             // for fraction_done: rowids are mostly dense and ascending
+  int64_t last_rowid_ = 0;
   std::vector<TableInfo> tables_;     // user tables and views, for messages and --table lookup
   std::vector<std::string> header_;
   std::vector<std::string> notes_;
@@ -212,6 +218,11 @@ std::string SqliteSource::prepare_table(const std::string& requested) {
       first_column_ = 1;
       by_rowid_ = true;
       rowid_alias_ = alias;
+      sqlite3_stmt* mx = nullptr;
+      if (sqlite3_prepare_v2(db_, fmt::format("SELECT max({}) FROM {}", alias, from).c_str(), -1, &mx, nullptr) == SQLITE_OK &&
+          sqlite3_step(mx) == SQLITE_ROW)
+        max_rowid_ = sqlite3_column_int64(mx, 0);
+      sqlite3_finalize(mx);
       return {};
     }
     sqlite3_finalize(stmt_);
@@ -357,6 +368,7 @@ bool SqliteSource::next_batch(RowBatch& batch) {
     ++rows_read_;
     ++ordinal_;
     uint64_t location = by_rowid_ ? static_cast<uint64_t>(sqlite3_column_int64(stmt_, 0)) : ordinal_;
+    last_rowid_ = static_cast<int64_t>(location);
     size_t text_mark = batch.text.size();
     size_t span_mark = spans_.size();
     std::string reason;
