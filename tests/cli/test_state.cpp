@@ -503,10 +503,17 @@ TEST_CASE("scan --state: a scan killed with SIGKILL leaves the state intact, as 
     // The rollback journal exists from the first write of the transaction until its commit.
     bool killed = kill_when(pid, [&] { return fs::exists(db + "-journal"); });
     REQUIRE(killed);
-    INFO("journal left by the killed process: " << fs::exists(db + "-journal"));
     Snapshot s = snapshot(db);  // opening it rolls a hot journal back
     CHECK(s.integrity == "ok");
     CHECK((s == before || s == after));
-    CHECK_FALSE(fs::exists(db + "-journal"));
+    // A journal killed before its header was synced is not hot: SQLite leaves it and ignores it.
+    // Either way the next scan proceeds normally.
+    auto next = t.run("scan " + shell_quote(big) + " --state " + shell_quote(db) + " -f jsonl -q");
+    INFO(next.err);
+    REQUIRE(next.exit_code == 0);
+    Snapshot n = snapshot(db);
+    CHECK(n.integrity == "ok");
+    if (s == before) CHECK(n == after);
+    else CHECK(n.last_scan == "3");
   }
 }

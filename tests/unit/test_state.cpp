@@ -358,7 +358,7 @@ TEST_CASE("state file: created with its schema and version; reopened", "[state]"
   CHECK(query(path, "SELECT value FROM meta WHERE key = 'application'") == "xianjie-state");
   CHECK(query(path, "SELECT value FROM meta WHERE key = 'created_by'") == "xianjie 9.9");
   CHECK(query(path, "PRAGMA application_id") == std::to_string(0x584A5354));
-  CHECK(query(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") == "4");
+  CHECK(query(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") == "5");
   auto again = StateStore::open(path, StateStore::OpenMode::kExisting, e);
   CHECK(again);
 }
@@ -475,7 +475,7 @@ TEST_CASE("scans: new, unchanged, changed and disappeared", "[state]") {
   CHECK(a3->finding_json.find("\"case_id\":\"A3\"") != std::string::npos);
   CHECK(a3->finding_json.find("fingerprint") == std::string::npos);  // the finding itself, not its tracking
   CHECK(a3->finding_json.find("\"source\":\"cases.csv:2\",") != std::string::npos);  // stored apart, put back
-  CHECK(query(path, "SELECT count(*) FROM finding_json WHERE json LIKE '%\"source\":\"\",%'") == "3");
+  CHECK(query(path, "SELECT count(*) FROM finding_json WHERE json LIKE '%\"source\":\"\",%'") == "4");
 }
 
 TEST_CASE("scans: only the rules of this scan can lose findings", "[state]") {
@@ -581,9 +581,9 @@ TEST_CASE("review: fingerprints and prefixes that do not name one finding", "[st
   scan(path, {make_finding("MKT-01", "A1", "52,000.00")});
   REQUIRE(execute(path,
                   "INSERT INTO findings (fingerprint, rule_id, case_id, source, agency, party_name, party_type, offense, "
-                  "severity, evidence_digest, occurrences, present, first_seen_scan, last_seen_scan, finding_json) VALUES "
-                  "('abcdef0100000000000000000000000a', 'X', 'B1', '', '', '', '', '', 'high', '', 1, 1, 1, 1, '{}'), "
-                  "('abcdef0200000000000000000000000b', 'X', 'B2', '', '', '', '', '', 'high', '', 1, 1, 1, 1, '{}')") ==
+                  "severity, evidence_digest, occurrences, present, first_seen_scan, last_seen_scan) VALUES "
+                  "('abcdef0100000000000000000000000a', 'X', 'B1', '', '', '', '', '', 'high', '', 1, 1, 1, 1), "
+                  "('abcdef0200000000000000000000000b', 'X', 'B2', '', '', '', '', '', 'high', '', 1, 1, 1, 1)") ==
           SQLITE_OK);
   auto store = open_existing(path);
   StateError e;
