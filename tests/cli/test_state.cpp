@@ -444,7 +444,7 @@ bool kill_when(pid_t pid, Ready ready) {
 
 }  // namespace
 
-TEST_CASE("scan --state: a scan killed with SIGKILL leaves the state intact, as before or as after", "[state][slow]") {
+TEST_CASE("scan --state: a scan killed with SIGKILL leaves the state intact, as before or as after", "[state]") {
   TempDir t;
   // Enough findings (about 10,000) that the final transaction lasts long enough to be hit.
   std::string big = t.file("big.csv");

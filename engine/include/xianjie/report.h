@@ -2,8 +2,9 @@
 // programs (jsonl, json, csv).
 //
 // jsonl is the machine contract: one JSON object per line with a "type" of "finding", "reject",
-// "value_error" or, last, "summary". json carries the same objects in one document. csv holds the
-// findings only and is meant to be opened in Excel as is. html is one self-contained page (inline
+// "value_error", "disappeared" (scan --state, xianjie/state.h) or, last, "summary". json carries
+// the same objects in one document. csv holds the findings only and is meant to be opened in
+// Excel as is. html is one self-contained page (inline
 // CSS and JS, no network) with summary charts and a filterable list of candidates; notice is a
 // Markdown draft of a 移送线索/检察建议 per finding, marked as a draft for the analyst. All output
 // is valid UTF-8: invalid bytes that reach a printer are replaced with U+FFFD.
