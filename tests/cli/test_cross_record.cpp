@@ -185,3 +185,33 @@ TEST_CASE("explain: a cross-record finding is shown for the case and for the cas
   CHECK(has(r.out, "【属同类行为】 HIST-TOB"));
   CHECK(has(r.out, "跨案件判断: 没有涉及本案的跨案件线索"));
 }
+
+TEST_CASE("cross-record findings do not depend on the order of the rows", "[cross]") {
+  TempDir t;
+  // The fixture with its data rows reversed.
+  std::istringstream in(read_all(kDir + "cases.csv"));
+  std::string header, line;
+  std::getline(in, header);
+  std::vector<std::string> rows;
+  while (std::getline(in, line))
+    if (!line.empty()) rows.push_back(line);
+  std::string reversed = header + "\n";
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) reversed += *it + "\n";
+  write_all(t.file("reversed.csv"), reversed);
+  auto pairs = [](const std::string& out) {
+    std::multiset<std::string> s;
+    for (const auto& l : finding_lines(out)) {
+      auto rule = l.substr(l.find("\"rule_id\":\""));
+      auto id = l.substr(l.find("\"case_id\":\""));
+      s.insert(rule.substr(0, rule.find("\",")) + " " + id.substr(0, id.find("\",")));
+    }
+    return s;
+  };
+  auto a = t.run(scan_args());
+  auto b = t.run("scan " + shell_quote(t.file("reversed.csv")) + " --transfers " + shell_quote(kDir + "transfers.csv") +
+                 " --non-prosecutions " + shell_quote(kDir + "non_prosecutions.csv") + " -f jsonl -q");
+  REQUIRE(a.exit_code == 0);
+  REQUIRE(b.exit_code == 0);
+  CHECK(pairs(a.out) == pairs(b.out));
+  CHECK(pairs(a.out).size() >= 10);
+}
