@@ -14,6 +14,8 @@
 //   - the same agency, or one of another district or city;
 //   - an amount chosen for the cross-record rules: often under the threshold (so that parts add up
 //     within two years), at 3万 / 29,999.99 for HIST-TOB, now and then over the threshold.
+// Series start from planted cases, so the share is reached up to about a tenth of the rows with the
+// default --planted 0.10 (--repeat 1 gives about 11 %).
 //
 // Names and ids of their own: series parties are named with characters that the ordinary word
 // lists never use (翊, 淼 …), and a set of the names given out keeps them unique. A record that

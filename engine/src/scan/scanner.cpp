@@ -199,7 +199,8 @@ struct Scanner::Impl {
     for (size_t k = 0; k < res.findings.size(); ++k) {
       const Finding& f = res.findings[k];
       int32_t fi = res.finding_fact.empty() ? -1 : res.finding_fact[k];
-      if (fi >= 0 && kept[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
+      // Only referral candidates take in a history finding; a lead (near-threshold, fine-floor) never does.
+      if (f.referral && fi >= 0 && kept[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
         held.emplace_back(f, kept[static_cast<size_t>(fi)]);
         continue;
       }
@@ -411,10 +412,15 @@ void Scanner::finish(FindingSink& sink) {
   // A history finding about a case that also crosses a threshold of the same offense joins that
   // finding: one candidate with the evidence and the earlier cases of both.
   std::vector<char> merged(found.size(), 0);
+  std::unordered_multimap<std::string, size_t> history_at;  // source + offense → index into found
+  for (size_t k = 0; k < found.size(); ++k)
+    if (found[k].pattern == "history") history_at.emplace(found[k].source + '\x1f' + found[k].offense, k);
   for (auto& [f, fact] : im.held) {
-    for (size_t k = 0; k < found.size(); ++k) {
+    auto [first, last] = history_at.equal_range(fact->source + '\x1f' + f.offense);
+    for (auto it = first; it != last; ++it) {
+      size_t k = it->second;
       const Finding& h = found[k];
-      if (merged[k] || h.pattern != "history" || h.offense != f.offense || h.source != fact->source) continue;
+      if (merged[k]) continue;
       for (const auto& e : h.evidence) f.evidence.push_back(e);
       for (const auto& r : h.related) f.related.push_back(r);
       f.party_key = h.party_key;
