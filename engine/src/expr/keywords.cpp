@@ -15,6 +15,14 @@ int32_t KeywordTable::add_set(const std::vector<std::string>& words) {
     if (inserted) patterns_.push_back(w);
     ids.push_back(it->second);
   }
+  std::vector<SetWord> words_of_set;
+  for (int32_t id : ids) {
+    auto word = static_cast<uint32_t>(id >> 6);
+    auto it = std::find_if(words_of_set.begin(), words_of_set.end(), [&](const SetWord& w) { return w.word == word; });
+    if (it == words_of_set.end()) it = words_of_set.insert(words_of_set.end(), SetWord{word, 0});
+    it->mask |= uint64_t{1} << (id & 63);
+  }
+  set_words_.push_back(std::move(words_of_set));
   sets_.push_back(std::move(ids));
   return static_cast<int32_t>(sets_.size() - 1);
 }
@@ -198,8 +206,8 @@ void KeywordTable::scan_lanes(const Entry* next, Entry flag, const std::string_v
 }
 
 bool KeywordTable::set_any(int32_t set, const uint64_t* hits) const {
-  for (int32_t p : sets_[static_cast<size_t>(set)])
-    if (hits[p >> 6] & (uint64_t{1} << (p & 63))) return true;
+  for (const SetWord& w : set_words_[static_cast<size_t>(set)])
+    if (hits[w.word] & w.mask) return true;
   return false;
 }
 

@@ -42,6 +42,13 @@ class KeywordTable {
   std::vector<std::string> patterns_;
   std::unordered_map<std::string, int32_t> pattern_ids_;
   std::vector<std::vector<int32_t>> sets_;
+  // Per set, its patterns as bitmap words: (word index, mask) for every word with a pattern of the
+  // set, so that set_any tests a few words instead of every pattern (filled by build()).
+  struct SetWord {
+    uint32_t word;
+    uint64_t mask;
+  };
+  std::vector<std::vector<SetWord>> set_words_;
   // Automaton: dense transitions over byte classes (bytes that occur in no pattern share class 0,
   // which keeps the table small enough for the cache: Chinese keywords use ~70 distinct bytes);
   // outputs are lists of pattern ids per state.

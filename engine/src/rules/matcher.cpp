@@ -22,23 +22,33 @@ struct Matcher::State {
   std::vector<size_t> current;  // per rule: the version in force "now"
   std::vector<uint32_t> stamp;  // per rule: == generation when a keyword made it a candidate
   uint32_t generation = 0;
+  std::vector<int32_t> candidates;  // this record's rules to evaluate, in rule order
 
-  // Marks the rules whose required scope keywords occur in 案由 or 违法事实 of this record.
+  // Lists the rules worth evaluating on this record: those without a keyword requirement, and
+  // those whose required scope keywords occur in 案由 or 违法事实.
   void mark_candidates(const Value* slots) {
     if (++generation == 0) { std::fill(stamp.begin(), stamp.end(), 0); generation = 1; }
+    candidates.assign(rs->unconditional_rules.begin(), rs->unconditional_rules.end());
     hits.scan_pair(slot::kCaseReason, slot::kFacts, slots);
     const uint64_t* a = hits.get(slot::kCaseReason, slots);
     const uint64_t* b = hits.get(slot::kFacts, slots);
     if (!a && !b) return;
+    const size_t unconditional = candidates.size();
     size_t words = rs->keywords.words();
     for (size_t w = 0; w < words; ++w) {
       uint64_t bits = (a ? a[w] : 0) | (b ? b[w] : 0);
       while (bits) {
         size_t p = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
         bits &= bits - 1;
-        for (int32_t r : rs->pattern_rules[p]) stamp[static_cast<size_t>(r)] = generation;
+        for (int32_t r : rs->pattern_rules[p]) {
+          if (stamp[static_cast<size_t>(r)] == generation) continue;
+          stamp[static_cast<size_t>(r)] = generation;
+          candidates.push_back(r);
+        }
       }
     }
+    // Findings come out in rule order, whatever order the keywords were found in.
+    if (candidates.size() > unconditional) std::sort(candidates.begin(), candidates.end());
   }
   State(const RuleSetImpl& r, MatchOptions o) : rs(&r), options(o), hits(&r.keywords, &r.scanned_slots) {}
 };
@@ -94,8 +104,8 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out, std::vect
   size_t added = 0;
   const Value& vdate = slots[slot::kViolationDate];
   st.mark_candidates(slots);
-  for (size_t ri = 0; ri < st.rs->rules.size(); ++ri) {
-    if (st.rs->required_set[ri] >= 0 && st.stamp[ri] != st.generation) continue;  // prefilter
+  for (int32_t candidate : st.candidates) {
+    const size_t ri = static_cast<size_t>(candidate);
     const CompiledRule& rule = st.rs->rules[ri];
     const bool cross = rule.cross.kind != CrossKind::kNone;
     if (cross ? !members : skip_single) continue;
@@ -103,15 +113,10 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out, std::vect
     if (rule.cross.kind == CrossKind::kNotFiled || rule.cross.kind == CrossKind::kReverse) continue;
     size_t current = st.current[ri];
     size_t applied = current;
-    std::string reason;
-    if (vdate.is_null()) {
-      reason = "违法行为发生日期缺失，按现行版本判断";
-    } else {
+    if (!vdate.is_null()) {
       int at = version_at(rule, vdate.as_date());
       if (at < 0) continue;  // no version in force at the time of the act: not judged by this rule
       applied = static_cast<size_t>(at);
-      reason = applied == current ? "行为时有效，亦为现行版本"
-                                  : fmt::format("行为时有效的版本；现行版本（{}）对当事人并不更有利", rule.versions[current].label);
     }
     ctx.params = rule.versions[applied].params.data();
     ctx.trace = nullptr;
@@ -179,7 +184,10 @@ size_t Matcher::match(const Record& record, std::vector<Finding>& out, std::vect
     f.confirmed = ver.confirmed;
     f.confirmation_note = ver.confirmation_note;
     f.version = ver.label;
-    f.version_reason = reason;
+    f.version_reason = vdate.is_null()     ? "违法行为发生日期缺失，按现行版本判断"
+                       : applied == current ? "行为时有效，亦为现行版本"
+                                            : fmt::format("行为时有效的版本；现行版本（{}）对当事人并不更有利",
+                                                          rule.versions[current].label);
 
     rules::EvidenceContext ec;
     ec.program = &when;

@@ -1,6 +1,10 @@
-// The keyword prefilter (see RuleSetImpl): finds, in each rule's compiled scope, a conjunct of
-// the form mentions(set) — an `or` of keyword hits on 案由 and 违法事实 — that must hold for the
-// rule to apply.
+// The keyword prefilter (see RuleSetImpl): derives from each rule's compiled scope (or `when`) the
+// keywords one of which must occur in 案由 or 违法事实 for the rule to apply, so that a record is
+// only evaluated by the rules whose keywords it contains.
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
 #include "rules/rule_set_impl.h"
 #include "xianjie/fields.h"
 
@@ -9,56 +13,86 @@ namespace {
 
 using expr::Instr;
 using expr::Op;
+using Patterns = std::vector<int32_t>;  // sorted, unique pattern ids
 
-// The keyword set if instruction `i` is mentions(set) (any keyword, in 案由 or 违法事实), else -1.
-int32_t mentions_set(const expr::Program& p, int32_t i) {
+// A necessary condition for instruction `i` to be true: the patterns one of which must be found in
+// 案由 or 违法事实 (scanned by the automaton). nullopt when none can be derived (the instruction
+// may be true whatever those texts contain).
+//  - a keyword test on 案由 or 违法事实 (any or all of a non-empty set): the set's patterns;
+//  - and: the smallest requirement among its operands (each operand must be true);
+//  - or: the union of its operands' requirements, when every operand has one.
+// Anything else (not, comparisons, other fields) gives no requirement.
+std::optional<Patterns> required(const expr::Program& p, const expr::KeywordTable& kw, int32_t i) {
   const Instr& in = p.code[static_cast<size_t>(i)];
-  if (in.op != Op::kOr || in.count == 0) return -1;
-  int32_t set = -1;
-  for (int32_t k = 0; k < in.count; ++k) {
-    const Instr& c = p.code[static_cast<size_t>(p.children[static_cast<size_t>(in.first + k)])];
-    if (c.op != Op::kFieldHits || c.mode == expr::ContainsMode::kAll) return -1;
-    int slot = p.code[static_cast<size_t>(c.a)].index;
-    if (slot != slot::kCaseReason && slot != slot::kFacts) return -1;
-    if (set >= 0 && c.index != set) return -1;
-    set = c.index;
+  auto child = [&](int32_t k) { return p.children[static_cast<size_t>(in.first + k)]; };
+  switch (in.op) {
+    case Op::kFieldHits: {
+      int slot = p.code[static_cast<size_t>(in.a)].index;
+      if (slot != slot::kCaseReason && slot != slot::kFacts) return std::nullopt;
+      Patterns ids = kw.set_patterns(in.index);
+      if (ids.empty()) return std::nullopt;  // "all of nothing" holds on any text
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      return ids;
+    }
+    case Op::kAnd: {
+      std::optional<Patterns> best;
+      for (int32_t k = 0; k < in.count; ++k) {
+        auto r = required(p, kw, child(k));
+        if (r && (!best || r->size() < best->size())) best = std::move(r);
+      }
+      return best;
+    }
+    case Op::kOr: {
+      if (in.count == 0) return std::nullopt;
+      Patterns all;
+      for (int32_t k = 0; k < in.count; ++k) {
+        auto r = required(p, kw, child(k));
+        if (!r) return std::nullopt;
+        Patterns merged;
+        std::set_union(all.begin(), all.end(), r->begin(), r->end(), std::back_inserter(merged));
+        all.swap(merged);
+      }
+      return all;
+    }
+    default:
+      return std::nullopt;
   }
-  return set;
 }
 
-int32_t required_in(const expr::Program& p) {
-  if (p.root < 0) return -1;
-  if (int32_t s = mentions_set(p, p.root); s >= 0) return s;
-  const Instr& root = p.code[static_cast<size_t>(p.root)];
-  if (root.op != Op::kAnd) return -1;
-  for (int32_t k = 0; k < root.count; ++k)
-    if (int32_t s = mentions_set(p, p.children[static_cast<size_t>(root.first + k)]); s >= 0) return s;
-  return -1;
+std::optional<Patterns> required_in(const expr::Program& p, const expr::KeywordTable& kw) {
+  if (p.root < 0) return std::nullopt;
+  return required(p, kw, p.root);
 }
 
 }  // namespace
 
 void build_prefilter(RuleSetImpl& impl) {
-  impl.required_set.assign(impl.rules.size(), -1);
   impl.pattern_rules.assign(impl.keywords.pattern_count(), {});
   impl.unconditional_rules.clear();
   for (size_t r = 0; r < impl.rules.size(); ++r) {
-    int32_t set = -1;
-    for (const auto& sp : impl.rules[r].scope)
-      if ((set = required_in(sp)) >= 0) break;
-    // The rule's own `when` decides only when no version replaces it.
+    const CompiledRule& rule = impl.rules[r];
+    // Transfer-chain rules judge the transfers and non_prosecutions tables, never a case record.
+    if (rule.cross.kind == CrossKind::kNotFiled || rule.cross.kind == CrossKind::kReverse) continue;
+    // Every scope program must hold: the smallest requirement among them.
+    std::optional<Patterns> need;
+    for (const auto& sp : rule.scope) {
+      auto n = required_in(sp, impl.keywords);
+      if (n && (!need || n->size() < need->size())) need = std::move(n);
+    }
+    // The rule's `when` counts too when no version replaces it, except for history rules: an
+    // earlier penalty belongs to the conduct by its scope alone, whatever `when` says.
     bool shared_when = true;
-    for (const auto& v : impl.rules[r].versions) shared_when = shared_when && !v.own_when;
-    if (set < 0 && shared_when) set = required_in(impl.rules[r].when);
-    impl.required_set[r] = set;
-    if (set < 0) {
+    for (const auto& v : rule.versions) shared_when = shared_when && !v.own_when;
+    if (shared_when && rule.cross.kind != CrossKind::kHistory) {
+      auto n = required_in(rule.when, impl.keywords);
+      if (n && (!need || n->size() < need->size())) need = std::move(n);
+    }
+    if (!need) {
       impl.unconditional_rules.push_back(static_cast<int32_t>(r));
       continue;
     }
-    for (int32_t pattern : impl.keywords.set_patterns(set)) {
-      auto& list = impl.pattern_rules[static_cast<size_t>(pattern)];
-      if (list.empty() || list.back() != static_cast<int32_t>(r)) list.push_back(static_cast<int32_t>(r));
-    }
+    for (int32_t pattern : *need) impl.pattern_rules[static_cast<size_t>(pattern)].push_back(static_cast<int32_t>(r));
   }
 }
 

@@ -72,11 +72,11 @@ class RuleSetImpl {
   bool has_cross = false;  // some rule is a cross-record rule  // see RuleSet::slots_read; filled after loading
   std::optional<Date> as_of;
 
-  // Keyword prefilter. Most rules can only apply when 案由 or 违法事实 mentions one of their scope
-  // keywords; `required_set[r]` is that keyword set (-1: the rule has no such requirement), and
+  // Keyword prefilter. Most rules can only apply when 案由 or 违法事实 mentions one of their
+  // keywords (see prefilter.cpp for how that requirement is derived from scope and `when`);
   // `pattern_rules[p]` lists the rules a hit of pattern p makes candidates. Per record, one
-  // automaton pass over the two texts selects the few rules worth evaluating.
-  std::vector<int32_t> required_set;
+  // automaton pass over the two texts selects the few rules worth evaluating. Transfer-chain rules
+  // are in neither list: they never judge a case record.
   std::vector<std::vector<int32_t>> pattern_rules;
   std::vector<int32_t> unconditional_rules;  // rules evaluated on every record
 };

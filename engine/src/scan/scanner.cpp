@@ -27,6 +27,22 @@ namespace xianjie {
 
 namespace {
 
+// Cases per agency within one batch, counted without a string allocation per record: the keys are
+// copied once each into `names`, and the map looks them up by view.
+struct AgencyCounts {
+  std::deque<std::string> names;  // stable addresses: the map's keys point into these strings
+  std::unordered_map<std::string_view, uint64_t> counts;
+  void add(std::string_view agency) {
+    auto it = counts.find(agency);
+    if (it != counts.end()) {
+      ++it->second;
+      return;
+    }
+    names.emplace_back(agency);
+    counts.emplace(names.back(), 1);
+  }
+};
+
 // What one batch produced, kept until it is its turn to be emitted.
 struct BatchResult {
   std::vector<Finding> findings;
@@ -37,7 +53,7 @@ struct BatchResult {
   std::vector<char> fact_offers_penalty;  // the fact is offered for 反向衔接 (see CrossRecordAnalyzer)
   std::vector<ValueError> value_errors;
   uint64_t evaluated = 0;
-  std::unordered_map<std::string, uint64_t> cases_by_agency;  // only when near-threshold rules exist
+  AgencyCounts cases_by_agency;  // only when near-threshold rules exist
   uint64_t transferred = 0;
   // For ScanOptions::observer only: every evaluated record, replayed to the observer at emission
   // (its text still points into the batch, which lives until then).
@@ -137,7 +153,7 @@ struct Scanner::Impl {
       if (options.observer) keep_for_observer(matcher, record, batch, r, out);
       if (has_near) {
         const Value& ag = record.slots[slot::kAgency];
-        ++out.cases_by_agency[ag.is_null() ? std::string() : std::string(trim(ag.as_text()))];
+        out.cases_by_agency.add(ag.is_null() ? std::string_view() : trim(ag.as_text()));
       }
     }
   }
@@ -172,7 +188,7 @@ struct Scanner::Impl {
 
   void emit(BatchResult& res, FindingSink& sink) {
     summary.rows_evaluated += res.evaluated;
-    for (const auto& [agency, n] : res.cases_by_agency) cases_by_agency[agency] += n;
+    for (const auto& [agency, n] : res.cases_by_agency.counts) cases_by_agency[std::string(agency)] += n;
     summary.rows_transferred += res.transferred;
     // Facts first: a held finding points at its record's fact.
     std::vector<const CaseFact*> kept(res.facts.size(), nullptr);
