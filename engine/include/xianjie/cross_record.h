@@ -29,12 +29,15 @@ namespace xianjie {
 struct CaseFact {
   std::string case_id;
   std::string source;  // location text
-  std::string agency;
-  std::string region_code;
-  std::string domain;
+  // The fields that repeat across many records (agency, region, domain, party type, key basis)
+  // are views of interned text (intern_text: it lives as long as the process), so that millions
+  // of kept facts do not each hold copies of the same few hundred strings.
+  std::string_view agency;
+  std::string_view region_code;
+  std::string_view domain;
   std::string party_name;
   std::string party_id;
-  std::string party_type;
+  std::string_view party_type;
   std::string case_reason;
   std::string penalty;  // "罚款 20,000.00 元；没收违法所得" as far as the record says
   std::string fine_amount;
@@ -45,9 +48,13 @@ struct CaseFact {
   // record without a usable id is joined to records of the same name that have one.
   std::string key;
   std::string name_key;
-  std::string key_basis;  // Chinese, for the finding
+  std::string_view key_basis;  // Chinese, for the finding (interned)
   bool key_by_person_name = false;  // a person's name only: people share names
 };
+
+// A copy of `text` that lives as long as the process, shared by every caller that interns the same
+// text (thread-safe). For the low-cardinality fields of CaseFact.
+std::string_view intern_text(std::string_view text);
 
 // Builds a CaseFact from a record (the party key is computed here).
 CaseFact make_case_fact(const Record& record, bool transferred);

@@ -48,7 +48,7 @@ struct CrossRecordAnalyzer::Impl {
       auto it = id_of_name.find(f.name_key);
       if (it == id_of_name.end() || it->second.empty()) continue;
       f.key = it->second;
-      f.key_basis = "名称（与同名且唯一的证件号码 " + it->second + " 的记录归并）";
+      f.key_basis = intern_text("名称（与同名且唯一的证件号码 " + it->second + " 的记录归并）");
       f.key_by_person_name = false;
     }
   }
@@ -91,7 +91,7 @@ void CrossRecordAnalyzer::offer_penalty(const CaseFact& fact) {
   bool match = (!fact.key.empty() && impl_->decision_keys.count(fact.key)) ||
                (!fact.name_key.empty() && impl_->decision_keys.count(fact.name_key));
   if (!match) return;
-  impl_->penalties.push_back({fact.key, fact.name_key, fact.case_id, fact.source, fact.agency, fact.decision_date});
+  impl_->penalties.push_back({fact.key, fact.name_key, fact.case_id, fact.source, std::string(fact.agency), fact.decision_date});
 }
 
 void CrossRecordAnalyzer::add_case(CaseFact fact, const std::vector<Membership>& members) {

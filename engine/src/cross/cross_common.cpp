@@ -1,5 +1,9 @@
 // Case facts from records, parameters per rule version, and the parts every cross-record finding
 // shares (see cross_internal.h).
+#include <deque>
+#include <mutex>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "common/text.h"
@@ -17,17 +21,29 @@ std::string text_of(const Value& v) { return v.is_null() ? std::string() : v.dis
 
 }  // namespace
 
+std::string_view intern_text(std::string_view text) {
+  if (text.empty()) return {};
+  static std::mutex mutex;
+  static std::unordered_set<std::string_view> index;
+  static std::deque<std::string> storage;  // stable addresses for the views in `index`
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = index.find(text);
+  if (it != index.end()) return *it;
+  storage.emplace_back(text);
+  return *index.insert(storage.back()).first;
+}
+
 CaseFact make_case_fact(const Record& record, bool transferred) {
   const Value* s = record.slots.data();
   CaseFact f;
   f.case_id = std::string(trim(text_of(s[slot::kCaseId])));
   f.source = record.location_text;
-  f.agency = text_of(s[slot::kAgency]);
-  f.region_code = text_of(s[slot::kRegionCode]);
-  f.domain = text_of(s[slot::kDomain]);
+  f.agency = intern_text(text_of(s[slot::kAgency]));
+  f.region_code = intern_text(text_of(s[slot::kRegionCode]));
+  f.domain = intern_text(text_of(s[slot::kDomain]));
   f.party_name = text_of(s[slot::kPartyName]);
   f.party_id = text_of(s[slot::kPartyId]);
-  f.party_type = text_of(s[slot::kPartyType]);
+  f.party_type = intern_text(text_of(s[slot::kPartyType]));
   f.case_reason = text_of(s[slot::kCaseReason]);
   if (!s[slot::kViolationDate].is_null()) f.violation_date = s[slot::kViolationDate].as_date();
   if (!s[slot::kDecisionDate].is_null()) f.decision_date = s[slot::kDecisionDate].as_date();
@@ -49,8 +65,9 @@ CaseFact make_case_fact(const Record& record, bool transferred) {
   std::string name = normalize_party_name(f.party_name);
   if (!name.empty()) f.name_key = "name:" + name;
   f.key_by_person_name = key.basis == KeyBasis::kName && key.confidence == KeyConfidence::kLow;
-  f.key_basis = std::string(key.basis_label());
-  if (!key.note.empty()) f.key_basis += "（" + key.note + "）";
+  std::string basis(key.basis_label());
+  if (!key.note.empty()) basis += "（" + key.note + "）";
+  f.key_basis = intern_text(basis);
   return f;
 }
 

@@ -114,7 +114,7 @@ void find_multi_agency(const RuleContext& rc, const std::vector<Member>& members
     while (i < g.size()) {
       const CompiledVersion& first_ver = version_on(rc, g[i].fact->decision_date);
       auto reach = add_period(rc, first_ver, rc.rule->cross.period, *g[i].fact->decision_date);
-      std::set<std::string> agencies;
+      std::set<std::string_view> agencies;
       size_t j = i;
       for (; j < g.size(); ++j) {
         if (reach && *g[j].fact->decision_date > *reach) break;
@@ -128,7 +128,7 @@ void find_multi_agency(const RuleContext& rc, const std::vector<Member>& members
       f.referral = false;
       f.action = "建议调查核实";
       std::string names;
-      for (const auto& a : agencies) names += (names.empty() ? "" : "、") + (a.empty() ? std::string("（机关不详）") : a);
+      for (const auto& a : agencies) names += (names.empty() ? "" : "、") + (a.empty() ? std::string("（机关不详）") : std::string(a));
       for (size_t k = i; k < j; ++k) f.related.push_back(related_of(*g[k].fact, "同一当事人的处罚"));
       std::string period = param_text(rc, ver, rc.rule->cross.period);
       Evidence ev;

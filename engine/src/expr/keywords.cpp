@@ -28,68 +28,71 @@ int32_t KeywordTable::add_set(const std::vector<std::string>& words) {
 }
 
 void KeywordTable::build() {
-  // Trie with goto transitions; -1 = absent.
-  std::vector<int32_t> go(256, -1);
-  std::vector<std::vector<int32_t>> out(1);
-  auto new_state = [&]() {
-    go.resize(go.size() + 256, -1);
-    out.emplace_back();
-    return static_cast<int32_t>(out.size() - 1);
-  };
-  for (size_t p = 0; p < patterns_.size(); ++p) {
-    int32_t s = 0;
-    for (unsigned char c : patterns_[p]) {
-      int32_t& t = go[static_cast<size_t>(s) * 256 + c];
-      if (t < 0) { int32_t ns = new_state(); go[static_cast<size_t>(s) * 256 + c] = ns; s = ns; }
-      else s = t;
-    }
-    out[static_cast<size_t>(s)].push_back(static_cast<int32_t>(p));
-  }
-  size_t states = out.size();
-  const std::vector<int32_t> trie = go;  // goto edges only, for the breadth-first numbering below
-  std::vector<int32_t> fail(states, 0);
-  std::queue<int32_t> q;
-  for (int c = 0; c < 256; ++c) {
-    int32_t t = go[static_cast<size_t>(c)];
-    if (t < 0) go[static_cast<size_t>(c)] = 0;
-    else { fail[static_cast<size_t>(t)] = 0; q.push(t); }
-  }
-  while (!q.empty()) {
-    int32_t s = q.front();
-    q.pop();
-    auto& so = out[static_cast<size_t>(s)];
-    const auto& fo = out[static_cast<size_t>(fail[static_cast<size_t>(s)])];
-    so.insert(so.end(), fo.begin(), fo.end());
-    for (int c = 0; c < 256; ++c) {
-      size_t idx = static_cast<size_t>(s) * 256 + static_cast<size_t>(c);
-      int32_t t = go[idx];
-      int32_t f = go[static_cast<size_t>(fail[static_cast<size_t>(s)]) * 256 + static_cast<size_t>(c)];
-      if (t < 0) go[idx] = f;
-      else { fail[static_cast<size_t>(t)] = f; q.push(t); }
-    }
-  }
   max_pattern_bytes_ = 0;
-  for (const auto& p : patterns_) max_pattern_bytes_ = std::max(max_pattern_bytes_, p.size());
-  // Compress the 256-wide table to byte classes.
+  size_t total_bytes = 0;
+  for (const auto& p : patterns_) {
+    max_pattern_bytes_ = std::max(max_pattern_bytes_, p.size());
+    total_bytes += p.size();
+  }
+  // Byte classes: every byte that occurs in a keyword has a class of its own; all other bytes share
+  // class 0, on which every state returns to the root. The automaton is built over classes, not
+  // over 256 bytes: for the whole pack (≈ 24,000 states, ≈ 70 classes) that is 7 MB of transitions
+  // during the build instead of 25 MB.
   std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
   classes_ = 1;
   for (const auto& p : patterns_)
     for (unsigned char c : p)
       if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint16_t>(classes_++);
-  // States are renumbered breadth-first: the shallow states, where the automaton spends most of
-  // its time on text that mostly does not match, then sit together at the start of the table.
-  std::vector<int32_t> order;  // new number → old
-  std::vector<int32_t> renum(states, -1);
-  order.push_back(0);
-  renum[0] = 0;
-  for (size_t k = 0; k < order.size(); ++k)
-    for (int c = 0; c < 256; ++c) {
-      int32_t t = trie[static_cast<size_t>(order[k]) * 256 + static_cast<size_t>(c)];
-      if (t > 0 && renum[static_cast<size_t>(t)] < 0) {
-        renum[static_cast<size_t>(t)] = static_cast<int32_t>(order.size());
-        order.push_back(t);
+  const size_t width = classes_;
+  // Trie with goto transitions; -1 = absent.
+  std::vector<int32_t> go;
+  go.reserve((total_bytes + 1) * width);
+  go.assign(width, -1);
+  std::vector<std::vector<int32_t>> out(1);
+  for (size_t p = 0; p < patterns_.size(); ++p) {
+    int32_t s = 0;
+    for (unsigned char c : patterns_[p]) {
+      size_t idx = static_cast<size_t>(s) * width + byte_class_[c];
+      if (go[idx] < 0) {
+        go[idx] = static_cast<int32_t>(out.size());
+        go.resize(go.size() + width, -1);
+        out.emplace_back();
       }
+      s = go[idx];
     }
+    out[static_cast<size_t>(s)].push_back(static_cast<int32_t>(p));
+  }
+  const size_t states = out.size();
+  // Failure links, breadth-first. The order in which states leave the queue is also their new
+  // number: the shallow states, where the automaton spends most of its time on text that mostly
+  // does not match, then sit together at the start of the table.
+  std::vector<int32_t> fail(states, 0);
+  std::vector<int32_t> order;  // new number → old
+  order.reserve(states);
+  order.push_back(0);
+  std::queue<int32_t> q;
+  for (size_t c = 0; c < width; ++c) {
+    int32_t t = go[c];
+    if (t < 0) go[c] = 0;
+    else { fail[static_cast<size_t>(t)] = 0; q.push(t); }
+  }
+  while (!q.empty()) {
+    int32_t s = q.front();
+    q.pop();
+    order.push_back(s);
+    auto& so = out[static_cast<size_t>(s)];
+    const auto& fo = out[static_cast<size_t>(fail[static_cast<size_t>(s)])];
+    so.insert(so.end(), fo.begin(), fo.end());
+    for (size_t c = 0; c < width; ++c) {
+      size_t idx = static_cast<size_t>(s) * width + c;
+      int32_t t = go[idx];
+      int32_t f = go[static_cast<size_t>(fail[static_cast<size_t>(s)]) * width + c];
+      if (t < 0) go[idx] = f;
+      else { fail[static_cast<size_t>(t)] = f; q.push(t); }
+    }
+  }
+  std::vector<int32_t> renum(states, -1);
+  for (size_t k = 0; k < order.size(); ++k) renum[static_cast<size_t>(order[k])] = static_cast<int32_t>(k);
   // Entries hold the target state's number, with the top bit set when the target has outputs: the
   // scan loop does one load per byte and touches the output lists only on a match. Entries are 16
   // bits while the states allow it, which halves the table (for the five-offense rules, 3,434 states
@@ -99,11 +102,11 @@ void KeywordTable::build() {
   else next16_.assign(states * classes_, 0);
   for (size_t ns = 0; ns < states; ++ns) {
     auto st = static_cast<size_t>(order[ns]);
-    for (int c = 0; c < 256; ++c) {
-      auto target = static_cast<size_t>(go[st * 256 + static_cast<size_t>(c)]);
+    for (size_t c = 0; c < width; ++c) {
+      auto target = static_cast<size_t>(go[st * width + c]);
       uint32_t entry = static_cast<uint32_t>(renum[target]);
       bool has_output = !out[target].empty();
-      size_t at = ns * classes_ + byte_class_[c];
+      size_t at = ns * width + c;
       if (wide_) next32_[at] = entry | (has_output ? 0x80000000u : 0u);
       else next16_[at] = static_cast<uint16_t>(entry | (has_output ? 0x8000u : 0u));
     }

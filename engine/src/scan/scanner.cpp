@@ -93,9 +93,9 @@ struct Scanner::Impl {
   }
   std::map<std::string, uint64_t> near_cases_by_agency, cases_by_agency;
   // Threshold findings of records that a history rule may also concern: held until finish() so
-  // that a case is reported once, with the evidence of both.
-  std::deque<CaseFact> held_facts;
-  std::vector<std::pair<Finding, const CaseFact*>> held;
+  // that a case is reported once, with the evidence of both. A finding's source (input and row)
+  // is the same as its record's fact's, by which the history finding is found.
+  std::vector<Finding> held;
 
   Impl(const RuleSet& r, ScanOptions o) : rules(r), options(o), cross(r, o.match) {
     summary.rules = r.rules().size();
@@ -190,8 +190,8 @@ struct Scanner::Impl {
     summary.rows_evaluated += res.evaluated;
     for (const auto& [agency, n] : res.cases_by_agency.counts) cases_by_agency[std::string(agency)] += n;
     summary.rows_transferred += res.transferred;
-    // Facts first: a held finding points at its record's fact.
-    std::vector<const CaseFact*> kept(res.facts.size(), nullptr);
+    // Facts first; note which records are acts of a history rule (their findings may be held).
+    std::vector<char> history_act(res.facts.size(), 0);
     for (size_t k = 0; k < res.facts.size(); ++k) {
       const CaseFact& f = res.facts[k];
       for (auto d : {f.violation_date, f.decision_date})
@@ -200,10 +200,7 @@ struct Scanner::Impl {
       bool may_hold = false;
       for (const auto& m : res.fact_members[k])
         may_hold = may_hold || (m.act && rules.impl().rules[m.rule].cross.kind == CrossKind::kHistory);
-      if (may_hold) {
-        held_facts.push_back(f);
-        kept[k] = &held_facts.back();
-      }
+      history_act[k] = may_hold;
       cross.add_case(std::move(res.facts[k]), res.fact_members[k]);
     }
     for (const auto& e : res.value_errors) {
@@ -216,8 +213,8 @@ struct Scanner::Impl {
       const Finding& f = res.findings[k];
       int32_t fi = res.finding_fact.empty() ? -1 : res.finding_fact[k];
       // Only referral candidates take in a history finding; a lead (near-threshold, fine-floor) never does.
-      if (f.referral && fi >= 0 && kept[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
-        held.emplace_back(f, kept[static_cast<size_t>(fi)]);
+      if (f.referral && fi >= 0 && history_act[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
+        held.push_back(std::move(res.findings[k]));
         continue;
       }
       count_and_emit(f, sink);
@@ -431,8 +428,8 @@ void Scanner::finish(FindingSink& sink) {
   std::unordered_multimap<std::string, size_t> history_at;  // source + offense → index into found
   for (size_t k = 0; k < found.size(); ++k)
     if (found[k].pattern == "history") history_at.emplace(found[k].source + '\x1f' + found[k].offense, k);
-  for (auto& [f, fact] : im.held) {
-    auto [first, last] = history_at.equal_range(fact->source + '\x1f' + f.offense);
+  for (auto& f : im.held) {
+    auto [first, last] = history_at.equal_range(f.source + '\x1f' + f.offense);
     for (auto it = first; it != last; ++it) {
       size_t k = it->second;
       const Finding& h = found[k];
