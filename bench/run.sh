@@ -34,7 +34,7 @@ ensure_packages() {
   command -v c++ >/dev/null || missing+=(build-essential)
   command -v pkg-config >/dev/null || missing+=(pkg-config)
   local pkg
-  for pkg in libfmt-dev libyaml-cpp-dev libcli11-dev libsqlite3-dev catch2 libre2-dev; do
+  for pkg in libfmt-dev libyaml-cpp-dev libcli11-dev libsqlite3-dev catch2 libre2-dev libxlsxwriter-dev; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   ((${#missing[@]} == 0)) && return 0

@@ -6,8 +6,8 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libcli11-dev libyaml-cpp-dev libsqlite3-dev libfmt-dev libre2-dev catch2
-  sqlite3 time
+  libcli11-dev libyaml-cpp-dev libsqlite3-dev libfmt-dev libre2-dev libxlsxwriter-dev catch2
+  sqlite3 time unzip
 )
 PACKAGES+=("$@")  # optional extras named by the caller, e.g. scripts/test.sh: the browser test's
 

@@ -1,6 +1,7 @@
 // `xianjie scan`: scans CSV files and SQLite databases and writes the referral-candidate report.
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -60,6 +61,35 @@ class RejectFile {
     return q + "\"";
   }
   std::ofstream out_;
+};
+
+// Counts, by severity, the findings that reach the printer and are not dismissed in the review
+// state (scan --state), for --fail-on: a finding a reviewer has dismissed must not fail a CI job
+// again in every later scan. Sits between the state layer, which sets Finding::tracking, and the
+// printer.
+class FailOnCounter : public FindingSink {
+ public:
+  explicit FailOnCounter(FindingSink& next) : next_(next) {}
+  void begin(const std::vector<RuleInfo>& rules) override { next_.begin(rules); }
+  void finding(const Finding& f) override {
+    if (!f.tracking || f.tracking->status != review_status_name(ReviewStatus::kDismissed))
+      ++open_[static_cast<size_t>(f.severity)];
+    next_.finding(f);
+  }
+  void reject(const RejectedRow& r) override { next_.reject(r); }
+  void value_error(const ValueError& e) override { next_.value_error(e); }
+  void disappeared(const DisappearedFinding& d) override { next_.disappeared(d); }
+  void end(const ScanSummary& s) override { next_.end(s); }
+  // Findings of `severity` or higher that are not dismissed.
+  uint64_t at_or_above(RuleSeverity severity) const {
+    uint64_t n = 0;
+    for (size_t k = 0; k <= static_cast<size_t>(severity); ++k) n += open_[k];
+    return n;
+  }
+
+ private:
+  FindingSink& next_;
+  std::array<uint64_t, 3> open_{};  // high, medium, low
 };
 
 // Passes everything on to the printer, and rejected rows to the reject file too (masked like
@@ -177,7 +207,11 @@ bool finish_state(StateScan& st, bool report_ok, bool input_failed) {
 int run(ScanArgs& a) {
   auto format = parse_report_format(a.format);
   if (!format) {
-    fmt::print(stderr, "错误: 未知的输出格式 '{}'（可用 table、csv、jsonl、json、md、html、notice）\n", a.format);
+    fmt::print(stderr, "错误: 未知的输出格式 '{}'（可用 table、csv、jsonl、json、md、html、notice、xlsx）\n", a.format);
+    return kExitError;
+  }
+  if (*format == ReportFormat::kXlsx && (a.out.empty() || a.out == "-")) {
+    fmt::print(stderr, "错误: xlsx 是二进制文件，不写到标准输出；请用 --out 文件.xlsx 指定输出文件\n");
     return kExitError;
   }
   std::optional<RuleSeverity> fail_on;
@@ -226,13 +260,14 @@ int run(ScanArgs& a) {
   ro.color = out == &std::cout && *format == ReportFormat::kTable && isatty(STDOUT_FILENO);
   ro.mask = a.mask;
   auto printer = make_printer(*format, *out, ro);
+  FailOnCounter counter(*printer);
   std::unique_ptr<StateScan> state_scan;
   if (state_store) {
     StateError e;
-    state_scan = StateScan::start(*state_store, *printer, {a.hide_dismissed, XIANJIE_VERSION, a.inputs}, e);
+    state_scan = StateScan::start(*state_store, counter, {a.hide_dismissed, XIANJIE_VERSION, a.inputs}, e);
     if (!state_scan) { fmt::print(stderr, "错误: {}\n", e.message); return kExitError; }
   }
-  TeeSink sink(state_scan ? static_cast<FindingSink&>(*state_scan) : *printer, rejects.get(), a.mask);
+  TeeSink sink(state_scan ? static_cast<FindingSink&>(*state_scan) : static_cast<FindingSink&>(counter), rejects.get(), a.mask);
 
   ScanOptions so;
   so.match.include_transferred = a.include_transferred;
@@ -291,13 +326,13 @@ int run(ScanArgs& a) {
   if (!a.quiet) print_summary(scanner.summary(), a, sink.first_rejects());
   if (state_scan && !a.quiet && !state_scan->error()) print_state_summary(*state_scan);
   if (state_scan && !finish_state(*state_scan, static_cast<bool>(*out), input_failed)) return kExitError;
-  if (input_failed) return kExitError;
-  if (fail_on) {
-    const auto& s = scanner.summary().findings_by_severity;
-    uint64_t n = 0;
-    for (size_t k = 0; k <= static_cast<size_t>(*fail_on); ++k) n += s[k];
-    if (n > 0) return kExitFindings;
+  if (!*out) {
+    fmt::print(stderr, "错误: 写入报告失败{}{}\n", a.out.empty() ? "" : "：" + a.out,
+               *format == ReportFormat::kXlsx ? "（xlsx 先在临时目录中生成，可用 TMPDIR 指定有空间的目录）" : "");
+    return kExitError;
   }
+  if (input_failed) return kExitError;
+  if (fail_on && counter.at_or_above(*fail_on) > 0) return kExitFindings;
   return kExitOk;
 }
 
@@ -315,10 +350,10 @@ void register_scan(CLI::App& app, int& exit_code) {
   cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',');
   cmd->add_option("--encoding", a->input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
   cmd->add_option("--delimiter", a->input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
-  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md、html、notice（默认 table）");
+  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md、html、notice、xlsx（默认 table；xlsx 须用 --out）");
   cmd->add_option("-o,--out", a->out, "输出文件（默认标准输出）");
   cmd->add_option("--rejects", a->rejects, "把无法读取的行写入此 CSV 文件");
-  cmd->add_option("--fail-on", a->fail_on, "有该级别及以上的线索时以 1 退出: high、medium、low");
+  cmd->add_option("--fail-on", a->fail_on, "有该级别及以上的线索时以 1 退出: high、medium、low（--state 中已排除的线索不计）");
   cmd->add_option("--as-of", a->as_of, "判断“现行”标准及计算期间（移送后未立案等）的截止日期（默认：导出数据中的最晚日期）");
   cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取");
   cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取");

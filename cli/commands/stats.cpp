@@ -86,7 +86,11 @@ int run(const StatsArgs& a) {
   }
   auto format = parse_stats_format(a.format);
   if (!format) {
-    fmt::print(stderr, "错误: 未知的输出格式 '{}'（stats 可用 table、csv、json、md；不提供 html、xlsx）\n", a.format);
+    fmt::print(stderr, "错误: 未知的输出格式 '{}'（stats 可用 table、csv、json、md、html、xlsx）\n", a.format);
+    return kExitError;
+  }
+  if (*format == StatsFormat::kXlsx && (a.out.empty() || a.out == "-")) {
+    fmt::print(stderr, "错误: xlsx 是二进制文件，不写到标准输出；请用 --out 文件.xlsx 指定输出文件\n");
     return kExitError;
   }
   auto grouping = parse_stats_grouping(a.by);
@@ -211,11 +215,11 @@ void register_stats(CLI::App& app, int& exit_code) {
   cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取");
   cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取");
   cmd->add_option("--as-of", a->as_of, "判断“现行”标准及计算期间的截止日期（默认：导出数据中的最晚日期）");
-  cmd->add_option("--by", a->by, "分组: agency、month 或 agency,month（默认 agency,month）");
+  cmd->add_option("--by", a->by, "分组: agency、month 或 agency,month（默认 agency,month；html、xlsx 另按机关、按月份汇总）");
   cmd->add_option("--late-days", a->late_days, "录入日期晚于处罚决定日期超过此天数即为录入迟延（默认 30）");
   cmd->add_option("--entry-date-column", a->entry_date_columns,
                   "录入日期所在的列名（可多次；默认识别 录入日期、录入时间、填报日期、填报时间）");
-  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、json、md（默认 table）");
+  cmd->add_option("-f,--format", a->format, "输出格式: table、csv、json、md、html、xlsx（默认 table；xlsx 须用 --out）");
   cmd->add_option("-o,--out", a->out, "输出文件（默认标准输出）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");
   cmd->add_flag("-q,--quiet", a->quiet, "不在标准错误输出摘要");

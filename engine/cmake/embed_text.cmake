@@ -3,7 +3,8 @@
 #   cmake -DINPUT=page.html -DOUTPUT=page.cpp -DNAMESPACE=xianjie::report_detail -DSYMBOL=page_text
 #         -P embed_text.cmake
 #
-# defines `std::string_view SYMBOL()` in NAMESPACE, returning the file's text. The text is cut
+# defines `std::string_view SYMBOL()` in NAMESPACE, returning the file's text (with its
+# XIANJIE:INCLUDE comments replaced, see below). The text is cut
 # into pieces of at most ~16 KB at line ends, joined on first use, because ISO C++ compilers need
 # only accept 65,536 characters per string literal (GCC's -Wpedantic warns beyond that) and a
 # template may grow past it.
@@ -14,6 +15,20 @@ foreach(var INPUT OUTPUT NAMESPACE SYMBOL)
 endforeach()
 
 file(READ "${INPUT}" text)
+# A comment /*XIANJIE:INCLUDE name*/ (valid in CSS and JavaScript) is replaced by the text of the
+# file `name` beside INPUT: the html report pages share their stylesheet and chart code this way.
+get_filename_component(input_dir "${INPUT}" DIRECTORY)
+foreach(round RANGE 8)
+  string(REGEX MATCH "/\\*XIANJIE:INCLUDE ([A-Za-z0-9_.-]+)\\*/" marker "${text}")
+  if(NOT marker)
+    break()
+  endif()
+  if(round EQUAL 8)
+    message(FATAL_ERROR "${INPUT}: XIANJIE:INCLUDE nested too deeply (an include of itself?)")
+  endif()
+  file(READ "${input_dir}/${CMAKE_MATCH_1}" included)
+  string(REPLACE "${marker}" "${included}" text "${text}")
+endforeach()
 set(delimiter "xianjie_embed")
 string(FIND "${text}" ")${delimiter}\"" clash)
 if(NOT clash EQUAL -1)

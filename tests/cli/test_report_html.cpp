@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "browser_harness.h"
 #include "cli_harness.h"
 
 using namespace xianjie::test;
@@ -37,59 +38,6 @@ std::string hostile_csv() {
          "H1,某市市场监督管理局,\"<script>document.documentElement.setAttribute('data-pwned','1')</script>\"\"引号'\","
          "单位,,销售以次充好的电线电缆案,\"<img src=x onerror=\"\"document.documentElement.setAttribute('data-pwned','2')\"\">"
          "</script><!--\",52000,2023-04-12,2023-06-01,否\n";
-}
-
-std::string output_dir() {
-  std::string dir = XIANJIE_TEST_OUTPUT_DIR;
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-std::string run_capture(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-  }
-  return out;
-}
-
-// The Chromium binary, or "" when there is none.
-std::string chromium() {
-  if (const char* env = std::getenv("XIANJIE_CHROMIUM"); env && *env) return env;
-  for (const char* name : {"chromium", "chromium-browser"}) {
-    std::string path = run_capture(std::string("command -v ") + name + " 2>/dev/null");
-    while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
-    if (!path.empty()) return path;
-  }
-  return "";
-}
-
-// Runs headless Chromium on `url` with extra `args`; its standard output goes to `out_file`.
-// --no-sandbox because tests run as root in CI; a private profile so that nothing is shared.
-int run_chromium(const std::string& browser, const TempDir& t, const std::string& args, const std::string& url,
-                 const std::string& out_file) {
-  std::string cmd = "timeout 120 " + shell_quote(browser) +
-                    " --headless --disable-gpu --no-sandbox --no-first-run --disable-extensions --hide-scrollbars" +
-                    " --user-data-dir=" + shell_quote(t.file("chromium-profile")) + " " + args + " " + shell_quote(url) +
-                    " >" + shell_quote(out_file) + " 2>" + shell_quote(t.file("chromium.log")) + " </dev/null";
-  int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// The value of attribute `attr` in every tag of `s` that starts with `tag` ("<rect class=\"bar\"").
-std::vector<std::string> attrs(const std::string& s, const std::string& tag, const std::string& attr) {
-  std::vector<std::string> out;
-  for (size_t p = s.find(tag); p != std::string::npos; p = s.find(tag, p + tag.size())) {
-    std::string element = s.substr(p, s.find('>', p) - p);
-    size_t a = element.find(" " + attr + "=\"");
-    if (a == std::string::npos) continue;
-    a += attr.size() + 3;
-    out.push_back(element.substr(a, element.find('"', a) - a));
-  }
-  return out;
 }
 
 // `s` with every byte outside [A-Za-z0-9-_.~] as %XX, for a URL fragment.

@@ -288,6 +288,37 @@ TEST_CASE("review: a dismissed finding stays dismissed; --hide-dismissed leaves 
   CHECK(has(all.out, "已记录 3 次扫描"));
 }
 
+TEST_CASE("scan --state --fail-on: dismissed findings do not fail the scan", "[state]") {
+  TempDir t;
+  write_all(t.file("a.csv"), kHeader + kRow1);
+  auto first = scan(t, t.file("a.csv"));
+  REQUIRE(first.report.findings.size() == 1);
+  std::string db = shell_quote(t.file("state.db"));
+  auto scan_fail_on = [&](const std::string& extra) {
+    return t.run("scan " + shell_quote(t.file("a.csv")) + " --state " + db + " -f jsonl -q --fail-on low " + extra);
+  };
+  CHECK(scan_fail_on("").exit_code == 1);  // open: fails
+
+  std::string fp = fingerprint_of(first.report, "市监罚〔2023〕1号");
+  auto r = t.run("review --state " + db + " " + fp + " --status dismissed --reason 证据不足 --reviewer 王检察官");
+  REQUIRE(r.exit_code == 0);
+  auto dismissed = scan_fail_on("");
+  CHECK(dismissed.exit_code == 0);  // still listed, as dismissed, but no longer a failure
+  CHECK(has(dismissed.out, "\"status\":\"dismissed\""));
+  CHECK(scan_fail_on("--hide-dismissed").exit_code == 0);
+
+  // A second finding that is open fails the scan again; so does the dismissed one once its
+  // evidence changes and it reopens.
+  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2);
+  CHECK(scan_fail_on("").exit_code == 1);
+  write_all(t.file("a.csv"), kHeader + row("市监罚〔2023〕1号", "甲商贸有限公司", 70000));
+  auto reopened = scan_fail_on("");
+  CHECK(reopened.exit_code == 1);
+  CHECK(has(reopened.out, "\"status\":\"open\""));
+  // Without --state every finding counts, as before.
+  CHECK(t.run("scan " + shell_quote(t.file("a.csv")) + " -f jsonl -q --fail-on low").exit_code == 1);
+}
+
 TEST_CASE("review: a dismissed finding whose evidence changed reopens; the history shows every change", "[state]") {
   TempDir t;
   write_all(t.file("a.csv"), kHeader + kRow1 + kRow2);

@@ -210,10 +210,15 @@ TEST_CASE("stats cli: csv and md files", "[cli][stats]") {
 
 TEST_CASE("stats cli: usage errors", "[cli][stats]") {
   TempDir dir;
-  Run html = dir.run("stats " + hand_made("-f html"));
-  CHECK(html.exit_code == 2);
-  CHECK(html.err.find("不提供 html、xlsx") != std::string::npos);
-  CHECK(html.out.empty());
+  Run pdf = dir.run("stats " + hand_made("-f pdf"));
+  CHECK(pdf.exit_code == 2);
+  CHECK(pdf.err.find("table、csv、json、md、html、xlsx") != std::string::npos);
+  CHECK(pdf.out.empty());
+  // A workbook is not written to a terminal or a pipe.
+  Run xlsx = dir.run("stats " + hand_made("-f xlsx"));
+  CHECK(xlsx.exit_code == 2);
+  CHECK(xlsx.err.find("--out") != std::string::npos);
+  CHECK(xlsx.out.empty());
   Run by = dir.run("stats " + hand_made("--by domain"));
   CHECK(by.exit_code == 2);
   CHECK(by.err.find("--by") != std::string::npos);

@@ -256,6 +256,37 @@ TEST_CASE("stats: groupings roll the same cases up", "[stats]") {
   CHECK(by_month.total.late == by_agency.total.late);
 }
 
+TEST_CASE("stats: an agency-and-month report rolls up into the reports per agency and per month", "[stats]") {
+  auto rules = load({kStatsDir + "rules.yaml"});
+  StatsReport both = run(*rules, kStatsDir + "cases.csv", StatsGrouping::kAgencyMonth);
+  for (auto g : {StatsGrouping::kAgency, StatsGrouping::kMonth}) {
+    INFO(stats_grouping_name(g));
+    StatsReport direct = run(*rules, kStatsDir + "cases.csv", g);
+    auto rolled = rollup_stats(both, g);
+    REQUIRE(rolled.has_value());
+    CHECK(rolled->grouping == g);
+    REQUIRE(rolled->rows.size() == direct.rows.size());
+    for (size_t k = 0; k < direct.rows.size(); ++k) {
+      INFO("row " << k);
+      CHECK(rolled->rows[k].agency == direct.rows[k].agency);
+      CHECK(rolled->rows[k].month == direct.rows[k].month);
+      const StatsCounts &a = rolled->rows[k].counts, &b = direct.rows[k].counts;
+      CHECK(a.cases == b.cases);
+      CHECK(a.present == b.present);
+      CHECK(a.key_complete == b.key_complete);
+      CHECK(a.candidates == b.candidates);
+      CHECK(a.candidates_transferred == b.candidates_transferred);
+      CHECK(a.leads == b.leads);
+      CHECK(a.transferred == b.transferred);
+      CHECK(a.late == b.late);
+    }
+    CHECK(rolled->total.cases == direct.total.cases);
+    // Finer is not possible.
+    CHECK_FALSE(rollup_stats(direct, StatsGrouping::kAgencyMonth).has_value());
+    CHECK(rollup_stats(direct, g)->rows.size() == direct.rows.size());
+  }
+}
+
 TEST_CASE("stats: late entries need an entry-date column, never another date", "[stats]") {
   auto rules = load({kStatsDir + "rules.yaml"});
   TempDir dir;
@@ -424,8 +455,9 @@ TEST_CASE("stats: percentages and option names", "[stats]") {
   CHECK_FALSE(parse_stats_grouping("domain").has_value());
   CHECK(parse_stats_format("md") == StatsFormat::kMarkdown);
   CHECK(parse_stats_format("csv") == StatsFormat::kCsv);
-  CHECK_FALSE(parse_stats_format("html").has_value());
-  CHECK_FALSE(parse_stats_format("xlsx").has_value());
+  CHECK(parse_stats_format("html") == StatsFormat::kHtml);
+  CHECK(parse_stats_format("xlsx") == StatsFormat::kXlsx);
+  CHECK_FALSE(parse_stats_format("pdf").has_value());
 }
 
 TEST_CASE("stats: the report formats", "[stats]") {
@@ -478,6 +510,19 @@ TEST_CASE("stats: the report formats", "[stats]") {
     CHECK(lines[2].rfind("丙|丁\xEF\xBF\xBD[31m,2024-02,1,", 0) == 0);  // the escape character is replaced
     CHECK(lines[3].rfind("\"甲,乙\",2024-01,1,", 0) == 0);
     CHECK(lines[4].rfind("合计,,3,0.0%,1,0,0.0%,0,0,不可用,不可用,", 0) == 0);
+  }
+  SECTION("html: hostile agency names stay text") {
+    std::string out = write_report(StatsFormat::kHtml, r);
+    CHECK(out.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(out.find("<td>=HYPERLINK(&quot;x&quot;)</td>") != std::string::npos);
+    CHECK(out.find("<td>甲,乙</td>") != std::string::npos);
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find("[\"丙|丁\xEF\xBF\xBD[31m\",1,0]") != std::string::npos);  // in the charts' data
+    CHECK(out.find("<tr class=\"total\"><td colspan=\"2\">合计</td><td class=\"num\">3</td>") != std::string::npos);
+  }
+  SECTION("xlsx: a zip") {
+    std::string out = write_report(StatsFormat::kXlsx, r);
+    CHECK(out.compare(0, 4, "PK\x03\x04") == 0);
   }
   SECTION("markdown") {
     std::string out = write_report(StatsFormat::kMarkdown, r);

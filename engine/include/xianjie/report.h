@@ -6,11 +6,13 @@
 // the same objects in one document. csv holds the findings only and is meant to be opened in
 // Excel as is. html is one self-contained page (inline
 // CSS and JS, no network) with summary charts and a filterable list of candidates; notice is a
-// Markdown draft of a 移送线索/检察建议 per finding, marked as a draft for the analyst. All output
+// Markdown draft of a 移送线索/检察建议 per finding, marked as a draft for the analyst. xlsx is a
+// workbook (binary; sheets 线索, 汇总, 机关) with typed money and date cells. All text output
 // is valid UTF-8: invalid bytes that reach a printer are replaced with U+FFFD.
 //
 // A printer writes to the stream it was given and never closes it; it flushes once, in end(). A
-// write failure (full disk, closed pipe) is left in the stream's state for the caller to check.
+// write failure (full disk, closed pipe, an xlsx workbook that could not be built) is left in the
+// stream's state for the caller to check.
 #pragma once
 
 #include <memory>
@@ -23,9 +25,9 @@
 
 namespace xianjie {
 
-enum class ReportFormat { kTable, kCsv, kJsonl, kJson, kMarkdown, kHtml, kNotice };
+enum class ReportFormat { kTable, kCsv, kJsonl, kJson, kMarkdown, kHtml, kNotice, kXlsx };
 
-// "table", "csv", "jsonl", "json", "md", "html", "notice"; nullopt for anything else.
+// "table", "csv", "jsonl", "json", "md", "html", "notice", "xlsx"; nullopt for anything else.
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 struct ReportOptions {

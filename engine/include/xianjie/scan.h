@@ -80,7 +80,7 @@ struct ScanSummary {
   uint64_t rows_read = 0;
   uint64_t rows_evaluated = 0;
   uint64_t rows_rejected = 0;
-  uint64_t rows_transferred = 0;          // evaluated rows marked as transferred to the police
+  uint64_t rows_transferred = 0;          // evaluated rows transferred to the police (marked so, or in the transfers table)
   uint64_t value_errors = 0;
   std::map<std::string, uint64_t> value_errors_by_column;
   uint64_t findings = 0;

@@ -134,18 +134,28 @@ class StatsCollector : public FindingSink, public RecordObserver {
   std::unique_ptr<Impl> impl_;
 };
 
-enum class StatsFormat : uint8_t { kTable, kCsv, kJson, kMarkdown };
-// "table", "csv", "json", "md" (also "markdown"); nullopt for anything else.
+enum class StatsFormat : uint8_t { kTable, kCsv, kJson, kMarkdown, kHtml, kXlsx };
+// "table", "csv", "json", "md" (also "markdown"), "html", "xlsx"; nullopt for anything else.
 std::optional<StatsFormat> parse_stats_format(std::string_view name);
 
 struct StatsReportOptions {
   std::string tool_version;
 };
 
+// `r` regrouped coarser: an agency-and-month report rolled up per agency or per month (the counts
+// add up exactly, since a case belongs to one agency and one month), rows in the same order as
+// StatsCollector::report gives them. `r` itself for its own grouping; nullopt when `grouping` is
+// not coarser (a report per agency has no months).
+std::optional<StatsReport> rollup_stats(const StatsReport& r, StatsGrouping grouping);
+
 // Writes the report: `table` for a terminal (Chinese headers, aligned; completeness of the key
 // fields per group and of the amount fields overall), `csv` for Excel (UTF-8 with BOM, CRLF, one
 // row per group and a totals row, every field), `json` (counts and shares, every field), `md`
-// (Markdown tables, every field). Agency names are case data: escaped for each format.
+// (Markdown tables, every field), `html` (one offline page: figures, charts, and the tables per
+// agency and per month, with the report's own grouping as well when it is agency and month),
+// `xlsx` (a workbook with a sheet per agency, per month and per agency and month, as far as the
+// grouping allows, and a sheet of notes; shares as percentages, counts as numbers). Agency names
+// are case data: escaped for each format. A workbook that cannot be built leaves `out` bad.
 void write_stats_report(StatsFormat format, const StatsReport& report, std::ostream& out,
                         const StatsReportOptions& options);
 

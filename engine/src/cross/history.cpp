@@ -72,7 +72,7 @@ void find_history(const RuleContext& rc, const std::vector<Member>& members, std
       ev.message = fmt::format("{} {} ≥ {}（{}）", ev.label, ev.value, ev.threshold, ev.basis);
       f.evidence.push_back(std::move(ev));
       f.message = fmt::format("涉嫌{}：{}{}曾因同类行为受过 {} 次行政处罚（处罚决定日期 {}），又于 {} 实施", f.offense,
-                              act.party_name.empty() ? "当事人" : act.party_name, window.empty() ? "" : window + "内",
+                              act.party_name.empty() ? "当事人" : act.party_name, window.empty() ? "" : "在 " + window + "内",
                               earlier.size(), dates, v.to_string());
       if (act.key_by_person_name) {
         // People share names: without an id the earlier penalties may be someone else's.

@@ -7,7 +7,6 @@
 // Case data is untrusted: a party name such as =HYPERLINK(…) or -2+3+cmd|… would run as a formula
 // when the sheet is opened. Such cells get a leading apostrophe, which Excel shows as text. Plain
 // numbers ("-500", "+1,234.50") are left alone, so that amounts stay numbers.
-#include <array>
 #include <ostream>
 #include <string>
 
@@ -17,11 +16,6 @@
 namespace xianjie {
 
 namespace {
-
-constexpr std::array<const char*, 21> kHeader = {
-    "案件编号", "来源", "执法机关", "当事人", "证件号码", "当事人类型", "案由",
-    "违法行为发生日期", "处罚决定日期", "罚款金额", "是否已移送", "规则编号", "涉嫌罪名", "刑法条文",
-    "追诉标准依据", "适用版本", "严重程度", "门槛是否已确认", "证据", "缺失字段", "建议"};
 
 bool is_plain_number(std::string_view s) {
   size_t i = 0;
@@ -83,34 +77,9 @@ class CsvPrinter final : public FindingSink {
 
   void finding(const Finding& f) override {
     write_header();
-    std::string confirmed = "是";
-    if (!f.confirmed) confirmed = f.confirmation_note.empty() ? "否" : "否（" + f.confirmation_note + "）";
-    const std::string cells[] = {
-        f.case_id,
-        f.source,
-        f.agency,
-        f.party_name,
-        f.party_id,
-        std::string(party_type_text(f.party_type)),
-        f.case_reason,
-        date_text(f.violation_date),
-        date_text(f.decision_date),
-        f.fine_amount,
-        f.transferred ? "是" : "否",
-        f.rule_id,
-        f.offense,
-        f.law,
-        f.basis,
-        version_text(f),
-        std::string(severity_label(f.severity)),
-        confirmed,
-        evidence_text(f),
-        join(f.missing_fields, "、"),
-        f.action,
-    };
-    static_assert(sizeof(cells) / sizeof(cells[0]) == kHeader.size(), "one cell per header column");
+    const auto cells = finding_cells(f);
     line_.clear();
-    for (size_t i = 0; i < kHeader.size(); ++i) {
+    for (size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) line_ += ',';
       append_cell(line_, cells[i]);
     }
@@ -128,9 +97,10 @@ class CsvPrinter final : public FindingSink {
     if (header_written_) return;
     header_written_ = true;
     std::string line = "\xEF\xBB\xBF";
-    for (size_t i = 0; i < kHeader.size(); ++i) {
+    const auto& headings = finding_column_headings();
+    for (size_t i = 0; i < headings.size(); ++i) {
       if (i > 0) line += ',';
-      line += kHeader[i];
+      line += headings[i];
     }
     line += "\r\n";
     out_.write(line.data(), static_cast<std::streamsize>(line.size()));

@@ -20,7 +20,7 @@
 //   \u003c, \u003e, \u0026, so that no text can close the <script> element or open a comment;
 //   these characters occur only inside strings, so the result is still the same JSON;
 // - the page's script puts text into the DOM only through textContent;
-// - the static summary is HTML-escaped here (html_text);
+// - the static summary is HTML-escaped (html_text, report/html_text.h);
 // - every text is terminal_safe first: no control characters and no bidi overrides, which could
 //   reorder what the analyst reads.
 #include <fmt/format.h>
@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "report/html_template.h"
+#include "report/html_text.h"
 #include "report/json_writer.h"
 #include "report/printers.h"
 #include "report/report_text.h"
@@ -68,36 +69,6 @@ const TemplateParts& template_parts() {
     return p;
   }();
   return parts;
-}
-
-// HTML text (element content or a quoted attribute value): terminal_safe, then & < > " ' escaped.
-std::string html_text(std::string_view s) {
-  std::string clean = terminal_safe(s);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// JSON text made safe inside a <script> element (see the top of the file).
-void append_script_json(std::string& out, std::string_view json) {
-  for (char c : json) {
-    switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
-    }
-  }
 }
 
 std::string grouped(uint64_t n) { return Decimal::from_units(static_cast<int64_t>(n) * Decimal::kOne).to_grouped(0); }

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "report/report_text.h"
+
 namespace xianjie {
 
 namespace {
@@ -56,7 +58,7 @@ void write_json_finding(JsonWriter& w, const Finding& f, std::string_view type) 
   w.key("basis").string(f.basis);
   w.key("severity").string(severity_name(f.severity));
   w.key("pattern").string(f.pattern);
-  w.key("action").string(f.action);
+  w.key("action").string(suggested_action(f));  // the same in every format (report_text.h)
   w.key("confirmed").boolean(f.confirmed);
   w.key("confirmation_note").string(f.confirmation_note);
   w.key("version").string(f.version);

@@ -56,7 +56,7 @@ class MarkdownPrinter final : public FindingSink {
     row("门槛是否已确认", confirmed);
     if (!f.missing_fields.empty()) row("缺失字段", join(f.missing_fields, "、"));
     row("说明", f.message);
-    row("建议", f.action);
+    row("建议", std::string(suggested_action(f)));
     o += "\n**证据**\n\n";
     if (f.evidence.empty()) {
       o += "（无）\n\n";

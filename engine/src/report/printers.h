@@ -15,5 +15,6 @@ std::unique_ptr<FindingSink> make_json_printer(std::ostream& out, const ReportOp
 std::unique_ptr<FindingSink> make_markdown_printer(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<FindingSink> make_html_printer(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<FindingSink> make_notice_printer(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<FindingSink> make_xlsx_printer(std::ostream& out, const ReportOptions& opts);
 
 }  // namespace xianjie

@@ -14,6 +14,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "md") return ReportFormat::kMarkdown;
   if (name == "html") return ReportFormat::kHtml;
   if (name == "notice") return ReportFormat::kNotice;
+  if (name == "xlsx") return ReportFormat::kXlsx;
   return std::nullopt;
 }
 
@@ -28,6 +29,7 @@ std::unique_ptr<FindingSink> make_plain_printer(ReportFormat f, std::ostream& ou
     case ReportFormat::kMarkdown: return make_markdown_printer(out, opts);
     case ReportFormat::kHtml: return make_html_printer(out, opts);
     case ReportFormat::kNotice: return make_notice_printer(out, opts);
+    case ReportFormat::kXlsx: return make_xlsx_printer(out, opts);
   }
   return make_table_printer(out, opts);
 }

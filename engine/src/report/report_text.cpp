@@ -108,4 +108,40 @@ std::string_view suggested_action(const Finding& f) {
   return f.action.empty() ? kRefer : std::string_view(f.action);
 }
 
+const std::array<std::string_view, kFindingColumns>& finding_column_headings() {
+  static constexpr std::array<std::string_view, kFindingColumns> kHeadings = {
+      "案件编号", "来源", "执法机关", "当事人", "证件号码", "当事人类型", "案由",
+      "违法行为发生日期", "处罚决定日期", "罚款金额", "是否已移送", "规则编号", "涉嫌罪名", "刑法条文",
+      "追诉标准依据", "适用版本", "严重程度", "门槛是否已确认", "证据", "缺失字段", "建议"};
+  return kHeadings;
+}
+
+std::array<std::string, kFindingColumns> finding_cells(const Finding& f) {
+  std::string confirmed = "是";
+  if (!f.confirmed) confirmed = f.confirmation_note.empty() ? "否" : "否（" + f.confirmation_note + "）";
+  return {
+      f.case_id,
+      f.source,
+      f.agency,
+      f.party_name,
+      f.party_id,
+      std::string(party_type_text(f.party_type)),
+      f.case_reason,
+      date_text(f.violation_date),
+      date_text(f.decision_date),
+      f.fine_amount,
+      f.transferred ? "是" : "否",
+      f.rule_id,
+      f.offense,
+      f.law,
+      f.basis,
+      version_text(f),
+      std::string(severity_label(f.severity)),
+      confirmed,
+      evidence_text(f),
+      join(f.missing_fields, "、"),
+      std::string(suggested_action(f)),
+  };
+}
+
 }  // namespace xianjie

@@ -2,6 +2,7 @@
 // values, and the clean-up every cell needs before it is shown.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,9 +45,27 @@ std::string version_text(const Finding& f);
 // Evidence sentences joined by "；".
 std::string evidence_text(const Finding& f);
 
-// What the analyst is advised to do: the rule's action (建议移送公安机关 unless the rule says
-// otherwise), but 建议调查核实 whenever the threshold applied is not confirmed, since an
-// unconfirmed threshold cannot carry a referral; a transferred case keeps its "已移送" action.
+// What the analyst is advised to do, the one rendering every format prints (its 建议 column or
+// "action" key): the finding's action (建议移送公安机关 unless the rule says otherwise; the
+// engine already makes it 建议调查核实 for a repeat offence whose earlier penalties were matched
+// by a person's name only), but 建议调查核实 whenever the threshold applied is not confirmed,
+// since an unconfirmed threshold cannot carry a referral; a transferred case keeps its "已移送"
+// action.
 std::string_view suggested_action(const Finding& f);
+
+// The columns of one finding as a row of a spreadsheet, shared by the csv and xlsx printers so
+// that both give the same columns in the same order.
+inline constexpr size_t kFindingColumns = 21;
+enum FindingColumn : size_t {  // the columns the xlsx printer writes as typed cells
+  kColViolationDate = 7,
+  kColDecisionDate = 8,
+  kColFineAmount = 9,
+};
+// 案件编号, 来源, 执法机关, 当事人, 证件号码, 当事人类型, 案由, 违法行为发生日期, 处罚决定日期,
+// 罚款金额, 是否已移送, 规则编号, 涉嫌罪名, 刑法条文, 追诉标准依据, 适用版本, 严重程度,
+// 门槛是否已确认, 证据, 缺失字段, 建议.
+const std::array<std::string_view, kFindingColumns>& finding_column_headings();
+// The cells of `f` under those headings, as text (dates ISO, the amount as displayed).
+std::array<std::string, kFindingColumns> finding_cells(const Finding& f);
 
 }  // namespace xianjie

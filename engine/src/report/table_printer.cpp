@@ -91,7 +91,7 @@ class TablePrinter final : public FindingSink {
     if (!f.referral) line("性质", "审查线索（非移送对象）");
     if (!f.confirmed) line("门槛", dotted({"未确认", f.confirmation_note}), kYellow);
     if (f.transferred) line("已移送", "记录显示已移送公安机关", kYellow);
-    line("建议", f.action);
+    line("建议", std::string(suggested_action(f)));
     write();
   }
 

@@ -124,8 +124,8 @@ struct Scanner::Impl {
       builder.build(&batch.fields[r * batch.columns], record, errors);
       record.location = batch.locations[r];
       record.location_text.clear();
-      const Value& t = record.slots[slot::kTransferred];
-      if ((t.type() == ValueType::kBool && t.as_bool()) || !record.slots[slot::kTransferDate].is_null()) ++out.transferred;
+      // Transferred: marked so in the row, or named in the transfers table.
+      if (matcher.is_transferred(record)) ++out.transferred;
       size_t before = out.findings.size();
       // The location text is only rendered when something needs it.
       if (!errors.empty()) record.location_text = source.location_text(record.location);

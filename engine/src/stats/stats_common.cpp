@@ -2,6 +2,7 @@
 #include "stats/stats_common.h"
 
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,8 @@ std::optional<StatsFormat> parse_stats_format(std::string_view name) {
   if (name == "csv") return StatsFormat::kCsv;
   if (name == "json") return StatsFormat::kJson;
   if (name == "md" || name == "markdown") return StatsFormat::kMarkdown;
+  if (name == "html") return StatsFormat::kHtml;
+  if (name == "xlsx") return StatsFormat::kXlsx;
   return std::nullopt;
 }
 
@@ -24,7 +27,39 @@ void write_stats_report(StatsFormat format, const StatsReport& report, std::ostr
     case StatsFormat::kCsv: stats::write_stats_csv(report, out, options); break;
     case StatsFormat::kJson: stats::write_stats_json(report, out, options); break;
     case StatsFormat::kMarkdown: stats::write_stats_markdown(report, out, options); break;
+    case StatsFormat::kHtml: stats::write_stats_html(report, out, options); break;
+    case StatsFormat::kXlsx: stats::write_stats_xlsx(report, out, options); break;
   }
+}
+
+std::optional<StatsReport> rollup_stats(const StatsReport& r, StatsGrouping grouping) {
+  if (grouping == r.grouping) return r;
+  if (r.grouping != StatsGrouping::kAgencyMonth) return std::nullopt;
+  // Keys in report order: a missing agency or month ("") after every other, the rest by bytes
+  // (code point order for UTF-8), as StatsCollector::report sorts them.
+  auto less = [](const std::string& a, const std::string& b) {
+    if (a.empty() != b.empty()) return b.empty();
+    return a < b;
+  };
+  std::map<std::string, StatsCounts, decltype(less)> groups(less);
+  const bool by_agency = grouping == StatsGrouping::kAgency;
+  for (const auto& row : r.rows) {
+    const std::string& key = by_agency ? *row.agency : *row.month;
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) it->second.present.assign(r.fields.size(), 0);
+    it->second.add(row.counts);
+  }
+  StatsReport out = r;
+  out.grouping = grouping;
+  out.rows.clear();
+  for (auto& [key, counts] : groups) {
+    StatsRow row;
+    if (by_agency) row.agency = key;
+    else row.month = key;
+    row.counts = std::move(counts);
+    out.rows.push_back(std::move(row));
+  }
+  return out;
 }
 
 namespace stats {
@@ -90,6 +125,15 @@ std::vector<std::string> notes(const StatsReport& r) {
   } else {
     out.push_back("录入迟延：不可用——输入中没有录入日期或填报日期列；可用 --entry-date-column 指定列名。不以其他日期推算。");
   }
+  return out;
+}
+
+std::vector<std::pair<std::string, StatsReport>> report_views(const StatsReport& r) {
+  std::vector<std::pair<std::string, StatsReport>> out;
+  static const std::pair<StatsGrouping, const char*> kViews[] = {
+      {StatsGrouping::kAgency, "按执法机关"}, {StatsGrouping::kMonth, "按月份"}, {StatsGrouping::kAgencyMonth, "按执法机关和月份"}};
+  for (const auto& [g, title] : kViews)
+    if (auto v = rollup_stats(r, g)) out.emplace_back(title, std::move(*v));
   return out;
 }
 

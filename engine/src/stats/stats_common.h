@@ -1,6 +1,6 @@
 // What the stats printers share: the columns of the report with their Chinese headings, and the
 // renderings of counts, shares and group labels. One printer per format: stats_table.cpp,
-// stats_csv.cpp, stats_json.cpp, stats_markdown.cpp.
+// stats_csv.cpp, stats_json.cpp, stats_markdown.cpp, stats_html.cpp, stats_xlsx.cpp.
 #pragma once
 
 #include <cstdint>
@@ -48,5 +48,11 @@ void write_stats_table(const StatsReport& r, std::ostream& out, const StatsRepor
 void write_stats_csv(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
 void write_stats_json(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
 void write_stats_markdown(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
+void write_stats_html(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
+void write_stats_xlsx(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
+
+// The reports an html page or a workbook shows, finest last: per agency, per month, per agency
+// and month, as far as the grouping of `r` allows (rollup_stats). Each with its Chinese title.
+std::vector<std::pair<std::string, StatsReport>> report_views(const StatsReport& r);
 
 }  // namespace xianjie::stats
