@@ -301,6 +301,9 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
           queue.pop_front();
           in_flight.push_back(w.get());
         }
+        // The previous use of this Work is freed here, not on the reading thread, which is the
+        // pipeline's serial part.
+        w->result = BatchResult();
         im.process(source, builder, matcher, record, w->batch, w->result);
         {
           std::lock_guard<std::mutex> lock(m);
@@ -344,7 +347,6 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
       if (!w) w = std::make_unique<Work>();
       w->seq = seq++;
       w->done = false;
-      w->result = BatchResult();
       if (!source.next_batch(w->batch)) break;
       im.note_progress(source);
       {
