@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 namespace xianjie::cli {
@@ -93,6 +94,45 @@ std::optional<Date> parse_cli_date(const std::string& t) {
   char extra;
   if (std::sscanf(t.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return std::nullopt;
   return Date::from_ymd(y, m, d);
+}
+
+void add_input_options(CLI::App* cmd, InputOptions& input) {
+  auto* table = cmd->add_option("--table", input.table, "SQLite 表名（默认 cases）");
+  cmd->add_option("--query", input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);
+  cmd->add_option("--encoding", input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
+  cmd->add_option("--delimiter", input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
+}
+
+bool read_linked_tables(Scanner& scanner, FindingSink& sink, const std::vector<std::string>& transfers,
+                        const std::vector<std::string>& non_prosecutions, const std::vector<std::string>& inputs,
+                        const InputOptions& input) {
+  bool ok = true;
+  auto read = [&](const std::string& path, TableKind kind, bool optional) {
+    InputOptions io = input;
+    io.query.clear();
+    // A CSV file holds the table itself; in a database it is looked up by its canonical name.
+    if (is_sqlite_file(path)) io.table = kind == TableKind::kTransfers ? "transfers" : "non_prosecutions";
+    std::string err;
+    auto source = open_input(path, io, err);
+    if (!source) {
+      if (optional) return;  // a database without that table
+      fmt::print(stderr, "错误: {}\n", err);
+      scanner.summary().input_errors.push_back(err);
+      ok = false;
+      return;
+    }
+    if (!scanner.read_linked_table(*source, kind, sink)) ok = false;
+  };
+  for (const auto& path : transfers) read(path, TableKind::kTransfers, false);
+  for (const auto& path : non_prosecutions) read(path, TableKind::kNonProsecutions, false);
+  // A database scanned by table name is searched for the two tables as well.
+  if (input.query.empty())
+    for (const auto& path : inputs)
+      if (is_sqlite_file(path)) {
+        if (sqlite_has_table(path, "transfers")) read(path, TableKind::kTransfers, true);
+        if (sqlite_has_table(path, "non_prosecutions")) read(path, TableKind::kNonProsecutions, true);
+      }
+  return ok;
 }
 
 }  // namespace xianjie::cli

@@ -9,6 +9,11 @@
 #include "xianjie/diagnostics.h"
 #include "xianjie/row_source.h"
 #include "xianjie/rule_set.h"
+#include "xianjie/scan.h"
+
+namespace CLI {
+class App;
+}
 
 namespace xianjie::cli {
 
@@ -34,6 +39,10 @@ struct InputOptions {
   std::string query;
 };
 
+// Registers the options of InputOptions on a command: --table, --query (excluding --table),
+// --encoding, --delimiter.
+void add_input_options(CLI::App* cmd, InputOptions& input);
+
 // Opens a CSV or SQLite input (SQLite recognised by its file header). nullptr with `error` set.
 std::unique_ptr<RowSource> open_input(const std::string& path, const InputOptions& options, std::string& error);
 
@@ -42,5 +51,13 @@ std::optional<Date> parse_cli_date(const std::string& text);
 // Whether `path` is a SQLite database (by its header), and whether it has table `name`.
 bool is_sqlite_file(const std::string& path);
 bool sqlite_has_table(const std::string& path, const std::string& name);
+
+// Reads the transfer chain's tables into `scanner` before the cases (`scan` and `stats` alike): the
+// files given with --transfers and --non-prosecutions (CSV, or SQLite by canonical table name), then
+// the `transfers` and `non_prosecutions` tables of every SQLite input scanned by table name. An
+// unreadable given file is printed and recorded in the summary; false when any table failed.
+bool read_linked_tables(Scanner& scanner, FindingSink& sink, const std::vector<std::string>& transfers,
+                        const std::vector<std::string>& non_prosecutions, const std::vector<std::string>& inputs,
+                        const InputOptions& input);
 
 }  // namespace xianjie::cli

@@ -200,10 +200,7 @@ void register_check_data(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<CheckDataArgs>();
   auto* cmd = app.add_subcommand("check-data", "检查案件数据质量（必填字段、无法解析的值、证件校验位、日期先后、重复案号等），供 CI 使用");
   cmd->add_option("inputs", a->inputs, "输入文件（CSV 或 SQLite）");
-  auto* table = cmd->add_option("--table", a->input.table, "SQLite 表名（默认 cases）");
-  cmd->add_option("--query", a->input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);
-  cmd->add_option("--encoding", a->input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
-  cmd->add_option("--delimiter", a->input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
+  add_input_options(cmd, a->input);
   cmd->add_option("--mapping", a->mapping, "列名映射文件（YAML），与 scan 相同");
   cmd->add_option("--config", a->config, "检查配置文件（YAML: required、severity、max_per_check、as_of、max_amount）");
   cmd->add_option("--require", a->require, "必需字段，逗号分隔，a|b 表示有其一即可（默认 case_id,agency,party_name,case_reason|facts,violation_date,decision_date）");

@@ -278,31 +278,7 @@ int run(ScanArgs& a) {
   sink.begin(rules->rules());
   bool input_failed = false;
   // The transfer chain's tables come first: a case found in `transfers` counts as transferred.
-  auto read_linked = [&](const std::string& path, TableKind kind, bool optional) {
-    InputOptions io = a.input;
-    io.query.clear();
-    // A CSV file holds the table itself; in a database it is looked up by its canonical name.
-    if (is_sqlite_file(path)) io.table = kind == TableKind::kTransfers ? "transfers" : "non_prosecutions";
-    std::string err;
-    auto source = open_input(path, io, err);
-    if (!source) {
-      if (optional) return;  // a database without that table
-      fmt::print(stderr, "错误: {}\n", err);
-      scanner.summary().input_errors.push_back(err);
-      input_failed = true;
-      return;
-    }
-    if (!scanner.read_linked_table(*source, kind, sink)) input_failed = true;
-  };
-  for (const auto& path : a.transfers) read_linked(path, TableKind::kTransfers, false);
-  for (const auto& path : a.non_prosecutions) read_linked(path, TableKind::kNonProsecutions, false);
-  // A database scanned by table name is searched for the two tables as well.
-  if (a.input.query.empty())
-    for (const auto& path : a.inputs)
-      if (is_sqlite_file(path)) {
-        if (sqlite_has_table(path, "transfers")) read_linked(path, TableKind::kTransfers, true);
-        if (sqlite_has_table(path, "non_prosecutions")) read_linked(path, TableKind::kNonProsecutions, true);
-      }
+  if (!read_linked_tables(scanner, sink, a.transfers, a.non_prosecutions, a.inputs, a.input)) input_failed = true;
   std::optional<ProgressLine> progress;
   progress.emplace(scanner, !a.quiet);
   for (size_t k = 0; k < a.inputs.size(); ++k) {
@@ -342,21 +318,18 @@ void register_scan(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<ScanArgs>();
   auto* cmd = app.add_subcommand("scan", "扫描 CSV 文件或 SQLite 数据库，输出移送线索");
   cmd->add_option("inputs", a->inputs, "输入文件（CSV 或 SQLite）")->required();
-  cmd->add_option("-r,--rules", a->rules, "规则文件或目录（可多次）；默认为标准规则包");
-  auto* table = cmd->add_option("--table", a->input.table, "SQLite 表名（默认 cases）");
-  cmd->add_option("--query", a->input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);
+  cmd->add_option("-r,--rules", a->rules, "规则文件或目录（可多次）；默认为标准规则包")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_input_options(cmd, a->input);
   cmd->add_option("--mapping", a->mapping, "列名映射文件（YAML）");
-  cmd->add_option("--params", a->params_files, "地方参数文件（如 rules/local/浙江.yaml），可多次");
-  cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',');
-  cmd->add_option("--encoding", a->input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
-  cmd->add_option("--delimiter", a->input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
+  cmd->add_option("--params", a->params_files, "地方参数文件（如 rules/local/浙江.yaml），可多次")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',')->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("-f,--format", a->format, "输出格式: table、csv、jsonl、json、md、html、notice、xlsx（默认 table；xlsx 须用 --out）");
   cmd->add_option("-o,--out", a->out, "输出文件（默认标准输出）");
   cmd->add_option("--rejects", a->rejects, "把无法读取的行写入此 CSV 文件");
   cmd->add_option("--fail-on", a->fail_on, "有该级别及以上的线索时以 1 退出: high、medium、low（--state 中已排除的线索不计）");
   cmd->add_option("--as-of", a->as_of, "判断“现行”标准及计算期间（移送后未立案等）的截止日期（默认：导出数据中的最晚日期）");
-  cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取");
-  cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取");
+  cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--include-transferred", a->include_transferred, "已移送的案件也列出（标注为已移送）");
   cmd->add_flag("--mask", a->mask, "个人信息脱敏：自然人姓名、身份证号、电话号码（所有输出格式，含 --rejects 文件）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");

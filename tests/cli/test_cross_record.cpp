@@ -172,6 +172,26 @@ TEST_CASE("a SQLite database with cases, transfers and non_prosecutions gives th
   CHECK(has(b.out, "\"table\":\"non_prosecutions\""));
 }
 
+TEST_CASE("options that take files take one file each: an input written after --transfers stays an input", "[cross]") {
+  TempDir t;
+  // The input after the options, as a user would type it; and each option given twice.
+  auto a = t.run("scan --transfers " + shell_quote(kDir + "transfers.csv") + " --non-prosecutions " +
+                 shell_quote(kDir + "non_prosecutions.csv") + " " + shell_quote(kDir + "cases.csv") + " -f jsonl -q");
+  INFO(a.err);
+  REQUIRE(a.exit_code == 0);
+  auto b = t.run(scan_args());
+  CHECK(jsonl_field(a.out, "finding", "rule_id") == jsonl_field(b.out, "finding", "rule_id"));
+  auto twice = t.run("scan --transfers " + shell_quote(kDir + "transfers.csv") + " --transfers " +
+                     shell_quote(kDir + "transfers.csv") + " " + shell_quote(kDir + "cases.csv") + " -f jsonl -q");
+  REQUIRE(twice.exit_code == 0);
+  CHECK(count(twice.out, "\"table\":\"transfers\"") == 2);  // the file was read twice, as asked
+  // The same for --rules and --select: the input that follows is not a rule file or a rule id.
+  auto r = t.run("scan -r " + shell_quote(std::string(XIANJIE_SOURCE_DIR) + "/rules/market.yaml") + " --select MKT-01 " +
+                 shell_quote(kDir + "cases.csv") + " -f jsonl -q");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("explain: a cross-record finding is shown for the case and for the cases it rests on", "[cross]") {
   TempDir t;
   auto r = t.run("explain " + shell_quote(kDir + "cases.csv") + " --case 烟罚〔2022〕7号 --rule HIST-TOB");
