@@ -360,8 +360,15 @@ bool SqliteSource::next_batch(RowBatch& batch) {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_DONE) { done_ = true; break; }
     if (rc != SQLITE_ROW) {
-      // Rows already in this batch are still delivered; the next call reports the end.
+      // Rows already in this batch are still delivered; the next call reports the end. The error
+      // says where reading stopped: after which row (rowid when the table has one), and how many
+      // rows were read before it.
       error_ = error_for(sqlite3_extended_errcode(db_), db_, path_);
+      if (rows_read_ > 0)
+        error_ += fmt::format("（在第 {} 行{}之后中断，此前的行已评估）", rows_read_,
+                              by_rowid_ ? fmt::format("、rowid {} ", last_rowid_) : std::string(" "));
+      else
+        error_ += "（未能读出任何行）";
       done_ = true;
       break;
     }
