@@ -17,7 +17,10 @@
 namespace xianjie {
 
 struct RowBatch {
-  static constexpr size_t kTargetRows = 4096;
+  // 2,048 rows (about 1 MB of text): large enough that handing a batch to a worker costs nothing,
+  // small enough that the batches in flight stay a few MB (4,096 cost 17 MiB more peak memory
+  // on 1,000,000 rows for no measurable speed).
+  static constexpr size_t kTargetRows = 2048;
 
   size_t columns = 0;
   std::vector<std::string_view> fields;  // rows × columns, row-major; views into `text`/`scratch`

@@ -286,7 +286,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     std::deque<Work*> in_flight;               // taken, in sequence order, awaiting emission
     std::vector<std::unique_ptr<Work>> pool;   // recycled batches (their buffers keep capacity)
     bool reading_done = false;
-    size_t max_pending = threads * 2 + 2;
+    size_t max_pending = threads + 2;  // one batch per worker, two read ahead: enough to keep them busy
     std::vector<std::unique_ptr<Work>> owned;  // every Work ever created; recycled through `pool`
     auto worker = [&]() {
       Matcher matcher(im.rules, im.options.match);
