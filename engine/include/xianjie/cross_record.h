@@ -28,7 +28,12 @@ namespace xianjie {
 // What a cross-record finding needs to know about one case record.
 struct CaseFact {
   std::string case_id;
-  std::string source;  // location text
+  // Where the record is: its location text is source_prefix followed by source_row when has_row
+  // (file:line, database:table rowid N), else source_prefix alone; see source_text. The prefix is
+  // interned, so the facts of one input share it.
+  std::string_view source_prefix;
+  uint64_t source_row = 0;
+  bool has_row = false;
   // The fields that repeat across many records (agency, region, domain, party type, key basis)
   // are views of interned text (intern_text: it lives as long as the process), so that millions
   // of kept facts do not each hold copies of the same few hundred strings.
@@ -39,15 +44,16 @@ struct CaseFact {
   std::string party_id;
   std::string_view party_type;
   std::string case_reason;
-  std::string penalty;  // "罚款 20,000.00 元；没收违法所得" as far as the record says
-  std::string fine_amount;
+  std::string fine_amount;           // grouped, "20,000.00"; empty when not recorded
+  std::string_view penalty_kinds;    // 处罚种类 as written (interned); see penalty_text
+
   std::optional<Date> violation_date;
   std::optional<Date> decision_date;
   bool transferred = false;
-  // Identity (party_key): the key, how it was formed, and the key of the name alone, by which a
-  // record without a usable id is joined to records of the same name that have one.
+  // Identity (party_key): the key and how it was formed. The key of the name alone (name_key_of),
+  // by which a record without a usable id is joined to records of the same name that have one, is
+  // computed when needed rather than kept with every fact.
   std::string key;
-  std::string name_key;
   std::string_view key_basis;  // Chinese, for the finding (interned)
   bool key_by_person_name = false;  // a person's name only: people share names
 };
@@ -55,6 +61,15 @@ struct CaseFact {
 // A copy of `text` that lives as long as the process, shared by every caller that interns the same
 // text (thread-safe). For the low-cardinality fields of CaseFact.
 std::string_view intern_text(std::string_view text);
+
+// The record's location text, as RowSource::location_text gave it.
+std::string source_text(const CaseFact& f);
+
+// "罚款 20,000.00 元（罚款；没收违法所得）" as far as the record says.
+std::string penalty_text(const CaseFact& f);
+
+// "name:" + the normalised party name, or "" without a name.
+std::string name_key_of(const CaseFact& f);
 
 // Builds a CaseFact from a record (the party key is computed here).
 CaseFact make_case_fact(const Record& record, bool transferred);

@@ -39,13 +39,16 @@ struct CrossRecordAnalyzer::Impl {
   void join_identities() {
     std::unordered_map<std::string, std::string> id_of_name;  // name key → id key ("" if ambiguous)
     for (const auto& f : facts) {
-      if (f.name_key.empty() || f.key.empty() || f.key.rfind("name:", 0) == 0) continue;
-      auto [it, fresh] = id_of_name.emplace(f.name_key, f.key);
+      if (f.key.empty() || f.key.rfind("name:", 0) == 0) continue;
+      std::string name_key = name_key_of(f);
+      if (name_key.empty()) continue;
+      auto [it, fresh] = id_of_name.emplace(std::move(name_key), f.key);
       if (!fresh && it->second != f.key) it->second.clear();
     }
+    if (id_of_name.empty()) return;
     for (auto& f : facts) {
       if (f.key.rfind("name:", 0) != 0) continue;
-      auto it = id_of_name.find(f.name_key);
+      auto it = id_of_name.find(name_key_of(f));
       if (it == id_of_name.end() || it->second.empty()) continue;
       f.key = it->second;
       f.key_basis = intern_text("名称（与同名且唯一的证件号码 " + it->second + " 的记录归并）");
@@ -88,10 +91,11 @@ const std::unordered_set<std::string>& CrossRecordAnalyzer::transferred_case_ids
 bool CrossRecordAnalyzer::wants_penalties() const { return impl_->reverse && !impl_->decision_keys.empty(); }
 
 void CrossRecordAnalyzer::offer_penalty(const CaseFact& fact) {
+  std::string name_key = name_key_of(fact);
   bool match = (!fact.key.empty() && impl_->decision_keys.count(fact.key)) ||
-               (!fact.name_key.empty() && impl_->decision_keys.count(fact.name_key));
+               (!name_key.empty() && impl_->decision_keys.count(name_key));
   if (!match) return;
-  impl_->penalties.push_back({fact.key, fact.name_key, fact.case_id, fact.source, std::string(fact.agency), fact.decision_date});
+  impl_->penalties.push_back({fact.key, std::move(name_key), fact.case_id, source_text(fact), std::string(fact.agency), fact.decision_date});
 }
 
 void CrossRecordAnalyzer::add_case(CaseFact fact, const std::vector<Membership>& members) {

@@ -33,11 +33,39 @@ std::string_view intern_text(std::string_view text) {
   return *index.insert(storage.back()).first;
 }
 
+std::string source_text(const CaseFact& f) {
+  std::string text(f.source_prefix);
+  if (f.has_row) text += std::to_string(f.source_row);
+  return text;
+}
+
+std::string penalty_text(const CaseFact& f) {
+  std::string text = f.fine_amount.empty() ? std::string() : fmt::format("罚款 {} 元", f.fine_amount);
+  if (!f.penalty_kinds.empty())
+    text = text.empty() ? std::string(f.penalty_kinds) : text + "（" + std::string(f.penalty_kinds) + "）";
+  return text;
+}
+
+std::string name_key_of(const CaseFact& f) {
+  std::string name = normalize_party_name(f.party_name);
+  return name.empty() ? std::string() : "name:" + name;
+}
+
 CaseFact make_case_fact(const Record& record, bool transferred) {
   const Value* s = record.slots.data();
   CaseFact f;
   f.case_id = std::string(trim(text_of(s[slot::kCaseId])));
-  f.source = record.location_text;
+  // The location text ends with the record's number (line or rowid) for every input kind; only
+  // the part before it is kept as text.
+  std::string number = std::to_string(record.location);
+  const std::string& text = record.location_text;
+  if (text.size() > number.size() && text.compare(text.size() - number.size(), number.size(), number) == 0) {
+    f.source_prefix = intern_text(std::string_view(text).substr(0, text.size() - number.size()));
+    f.source_row = record.location;
+    f.has_row = true;
+  } else {
+    f.source_prefix = intern_text(text);
+  }
   f.agency = intern_text(text_of(s[slot::kAgency]));
   f.region_code = intern_text(text_of(s[slot::kRegionCode]));
   f.domain = intern_text(text_of(s[slot::kDomain]));
@@ -48,22 +76,14 @@ CaseFact make_case_fact(const Record& record, bool transferred) {
   if (!s[slot::kViolationDate].is_null()) f.violation_date = s[slot::kViolationDate].as_date();
   if (!s[slot::kDecisionDate].is_null()) f.decision_date = s[slot::kDecisionDate].as_date();
   Decimal fine;
-  if (!s[slot::kFineAmount].is_null() && s[slot::kFineAmount].numeric(fine)) {
-    f.fine_amount = fine.to_grouped(2);
-    f.penalty = fmt::format("罚款 {} 元", f.fine_amount);
-  }
-  if (!s[slot::kPenaltyKinds].is_null()) {
-    std::string kinds = text_of(s[slot::kPenaltyKinds]);
-    if (!kinds.empty()) f.penalty = f.penalty.empty() ? kinds : f.penalty + "（" + kinds + "）";
-  }
+  if (!s[slot::kFineAmount].is_null() && s[slot::kFineAmount].numeric(fine)) f.fine_amount = fine.to_grouped(2);
+  if (!s[slot::kPenaltyKinds].is_null()) f.penalty_kinds = intern_text(text_of(s[slot::kPenaltyKinds]));
   f.transferred = transferred;
   std::optional<PartyType> type;
   if (f.party_type == "individual") type = PartyType::kIndividual;
   else if (f.party_type == "unit") type = PartyType::kUnit;
   PartyKey key = party_key(f.party_id, f.party_name, type);
   f.key = key.key;
-  std::string name = normalize_party_name(f.party_name);
-  if (!name.empty()) f.name_key = "name:" + name;
   f.key_by_person_name = key.basis == KeyBasis::kName && key.confidence == KeyConfidence::kLow;
   std::string basis(key.basis_label());
   if (!key.note.empty()) basis += "（" + key.note + "）";
@@ -109,7 +129,7 @@ Decimal param_decimal(const CompiledVersion& v, int param) {
 Finding base_finding(const RuleContext& rc, const CaseFact& a, const CompiledVersion& v) {
   Finding f;
   f.case_id = a.case_id;
-  f.source = a.source;
+  f.source = source_text(a);
   f.agency = a.agency;
   f.party_name = a.party_name;
   f.party_id = a.party_id;
@@ -142,11 +162,11 @@ RelatedCase related_of(const CaseFact& f, std::string role) {
   RelatedCase r;
   r.role = std::move(role);
   r.case_id = f.case_id;
-  r.source = f.source;
+  r.source = source_text(f);
   r.agency = f.agency;
   r.violation_date = f.violation_date;
   r.decision_date = f.decision_date;
-  r.penalty = f.penalty;
+  r.penalty = penalty_text(f);
   r.case_reason = f.case_reason;
   return r;
 }
