@@ -18,6 +18,7 @@
 
 #include "common/text.h"
 #include "rules/rule_set_impl.h"
+#include "scan/finding_pack.h"
 #include "scan/linked_table.h"
 #include "scan/record_builder.h"
 #include "xianjie/cross_record.h"
@@ -94,8 +95,10 @@ struct Scanner::Impl {
   std::map<std::string, uint64_t> near_cases_by_agency, cases_by_agency;
   // Threshold findings of records that a history rule may also concern: held until finish() so
   // that a case is reported once, with the evidence of both. A finding's source (input and row)
-  // is the same as its record's fact's, by which the history finding is found.
-  std::vector<Finding> held;
+  // is the same as its record's fact's, by which the history finding is found. They are held
+  // packed (finding_pack.h): about half the memory of Finding objects.
+  std::vector<std::string> held;  // one packed finding each
+  PackDictionary held_texts;      // their repeated texts
 
   Impl(const RuleSet& r, ScanOptions o) : rules(r), options(o), cross(r, o.match) {
     summary.rules = r.rules().size();
@@ -214,7 +217,8 @@ struct Scanner::Impl {
       int32_t fi = res.finding_fact.empty() ? -1 : res.finding_fact[k];
       // Only referral candidates take in a history finding; a lead (near-threshold, fine-floor) never does.
       if (f.referral && fi >= 0 && history_act[static_cast<size_t>(fi)] && history_offenses.count(f.offense)) {
-        held.push_back(std::move(res.findings[k]));
+        held.emplace_back();
+        pack_finding(f, held_texts, held.back());
         continue;
       }
       count_and_emit(f, sink);
@@ -430,7 +434,10 @@ void Scanner::finish(FindingSink& sink) {
   std::unordered_multimap<std::string, size_t> history_at;  // source + offense → index into found
   for (size_t k = 0; k < found.size(); ++k)
     if (found[k].pattern == "history") history_at.emplace(found[k].source + '\x1f' + found[k].offense, k);
-  for (auto& f : im.held) {
+  for (std::string& packed : im.held) {
+    std::string_view in = packed;
+    Finding f = unpack_finding(in, im.held_texts);
+    std::string().swap(packed);
     auto [first, last] = history_at.equal_range(f.source + '\x1f' + f.offense);
     for (auto it = first; it != last; ++it) {
       size_t k = it->second;
@@ -446,6 +453,7 @@ void Scanner::finish(FindingSink& sink) {
     im.count_and_emit(f, sink);
   }
   im.held.clear();
+  im.held.shrink_to_fit();
   for (size_t k = 0; k < found.size(); ++k)
     if (!merged[k]) im.count_and_emit(found[k], sink);
   // Per agency: the share of its cases just under a threshold, against the share over all agencies.
