@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include <sqlite3.h>
 
@@ -101,6 +102,27 @@ void add_input_options(CLI::App* cmd, InputOptions& input) {
   cmd->add_option("--query", input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);
   cmd->add_option("--encoding", input.encoding, "CSV 编码: auto、utf-8、gb18030、gbk（默认 auto）");
   cmd->add_option("--delimiter", input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
+}
+
+std::ostream* open_output(const std::string& path, std::ofstream& file) {
+  if (path.empty() || path == "-") return &std::cout;
+  file.open(path, std::ios::binary);
+  if (!file) {
+    fmt::print(stderr, "错误: 无法写入输出文件 {}\n", path);
+    return nullptr;
+  }
+  return &file;
+}
+
+bool scan_input(Scanner& scanner, FindingSink& sink, const std::string& path, const InputOptions& input) {
+  std::string err;
+  auto source = open_input(path, input, err);
+  if (!source) {
+    fmt::print(stderr, "错误: {}\n", err);
+    scanner.summary().input_errors.push_back(err);
+    return false;
+  }
+  return scanner.scan(*source, sink);
 }
 
 bool read_linked_tables(Scanner& scanner, FindingSink& sink, const std::vector<std::string>& transfers,

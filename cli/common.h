@@ -1,7 +1,9 @@
 // Shared pieces of the CLI commands: rule loading with diagnostics, exit codes, input opening.
 #pragma once
 
+#include <fstream>
 #include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +53,14 @@ std::optional<Date> parse_cli_date(const std::string& text);
 // Whether `path` is a SQLite database (by its header), and whether it has table `name`.
 bool is_sqlite_file(const std::string& path);
 bool sqlite_has_table(const std::string& path, const std::string& name);
+
+// The stream a command writes its report to: standard output for "" or "-", else `path` opened
+// into `file`. nullptr (the message printed) when the file cannot be written.
+std::ostream* open_output(const std::string& path, std::ofstream& file);
+
+// Opens one input and scans it. An input that cannot be opened is printed and recorded in the
+// summary; false when it could not be opened or not read to the end.
+bool scan_input(Scanner& scanner, FindingSink& sink, const std::string& path, const InputOptions& input);
 
 // Reads the transfer chain's tables into `scanner` before the cases (`scan` and `stats` alike): the
 // files given with --transfers and --non-prosecutions (CSV, or SQLite by canonical table name), then

@@ -156,15 +156,8 @@ int run(const CheckDataArgs& a) {
   if (!build_options(a, options, mapping)) return kExitError;
 
   std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (!a.out.empty() && a.out != "-") {
-    file_out.open(a.out, std::ios::binary);
-    if (!file_out) {
-      fmt::print(stderr, "错误: 无法写入输出文件 {}\n", a.out);
-      return kExitError;
-    }
-    out = &file_out;
-  }
+  std::ostream* out = open_output(a.out, file_out);
+  if (!out) return kExitError;
 
   QualityChecker checker(options);
   bool input_failed = false;

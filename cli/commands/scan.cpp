@@ -244,12 +244,8 @@ int run(ScanArgs& a) {
   }
 
   std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (!a.out.empty() && a.out != "-") {
-    file_out.open(a.out, std::ios::binary);
-    if (!file_out) { fmt::print(stderr, "错误: 无法写入输出文件 {}\n", a.out); return kExitError; }
-    out = &file_out;
-  }
+  std::ostream* out = open_output(a.out, file_out);
+  if (!out) return kExitError;
   std::unique_ptr<RejectFile> rejects;
   if (!a.rejects.empty()) {
     rejects = std::make_unique<RejectFile>(a.rejects);
@@ -284,15 +280,7 @@ int run(ScanArgs& a) {
   for (size_t k = 0; k < a.inputs.size(); ++k) {
     const auto& path = a.inputs[k];
     progress->set_input(path, k, a.inputs.size());
-    std::string err;
-    auto source = open_input(path, a.input, err);
-    if (!source) {
-      fmt::print(stderr, "错误: {}\n", err);
-      scanner.summary().input_errors.push_back(err);
-      input_failed = true;
-      continue;
-    }
-    if (!scanner.scan(*source, sink)) input_failed = true;
+    if (!scan_input(scanner, sink, path, a.input)) input_failed = true;
   }
   progress->set_input("跨案件规则", a.inputs.size() - 1, a.inputs.size());
   scanner.finish(sink);

@@ -124,15 +124,8 @@ int run(const StatsArgs& a) {
   }
 
   std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (!a.out.empty() && a.out != "-") {
-    file_out.open(a.out, std::ios::binary);
-    if (!file_out) {
-      fmt::print(stderr, "错误: 无法写入输出文件 {}\n", a.out);
-      return kExitError;
-    }
-    out = &file_out;
-  }
+  std::ostream* out = open_output(a.out, file_out);
+  if (!out) return kExitError;
 
   StatsOptions sto;
   sto.late_days = a.late_days;
@@ -149,17 +142,8 @@ int run(const StatsArgs& a) {
   bool input_failed = false;
   // The transfer chain's tables come first: a case found in `transfers` counts as transferred.
   if (!read_linked_tables(scanner, sink, a.transfers, a.non_prosecutions, a.inputs, a.input)) input_failed = true;
-  for (const auto& path : a.inputs) {
-    std::string err;
-    auto source = open_input(path, a.input, err);
-    if (!source) {
-      fmt::print(stderr, "错误: {}\n", err);
-      scanner.summary().input_errors.push_back(err);
-      input_failed = true;
-      continue;
-    }
-    if (!scanner.scan(*source, sink)) input_failed = true;
-  }
+  for (const auto& path : a.inputs)
+    if (!scan_input(scanner, sink, path, a.input)) input_failed = true;
   scanner.finish(sink);
   sink.end(scanner.summary());
 

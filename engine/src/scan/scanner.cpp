@@ -127,8 +127,9 @@ struct Scanner::Impl {
       builder.build(&batch.fields[r * batch.columns], record, errors);
       record.location = batch.locations[r];
       record.location_text.clear();
-      // Transferred: marked so in the row, or named in the transfers table.
-      if (matcher.is_transferred(record)) ++out.transferred;
+      // Transferred: marked so in the row, or named in the transfers table (decided once per record).
+      const bool transferred = matcher.is_transferred(record);
+      if (transferred) ++out.transferred;
       size_t before = out.findings.size();
       // The location text is only rendered when something needs it.
       if (!errors.empty()) record.location_text = source.location_text(record.location);
@@ -141,7 +142,7 @@ struct Scanner::Impl {
       if (cross_on && keep_fact(members, record)) {
         if (record.location_text.empty()) record.location_text = source.location_text(record.location);
         fact = static_cast<int32_t>(out.facts.size());
-        out.facts.push_back(make_case_fact(record, matcher.is_transferred(record)));
+        out.facts.push_back(make_case_fact(record, transferred));
         out.fact_members.push_back(members);
         out.fact_offers_penalty.push_back(cross.wants_penalties());
       }
@@ -153,7 +154,7 @@ struct Scanner::Impl {
         out.value_errors.push_back(std::move(e));
       }
       ++out.evaluated;
-      if (options.observer) keep_for_observer(matcher, record, batch, r, out);
+      if (options.observer) keep_for_observer(record, transferred, batch, r, out);
       if (has_near) {
         const Value& ag = record.slots[slot::kAgency];
         out.cases_by_agency.add(ag.is_null() ? std::string_view() : trim(ag.as_text()));
@@ -162,8 +163,8 @@ struct Scanner::Impl {
   }
 
   // Copies what the observer is told about one record (text stays a view into the batch).
-  void keep_for_observer(const Matcher& matcher, const Record& record, const RowBatch& batch, size_t row,
-                         BatchResult& out) const {
+  void keep_for_observer(const Record& record, bool transferred, const RowBatch& batch, size_t row,
+                          BatchResult& out) const {
     if (out.observed_locations.empty()) {  // once per batch: no regrowth of a multi-megabyte buffer
       out.observed_slots.reserve(batch.size() * record.slots.size());
       out.observed_locations.reserve(batch.size());
@@ -172,7 +173,7 @@ struct Scanner::Impl {
     }
     out.observed_slots.insert(out.observed_slots.end(), record.slots.begin(), record.slots.end());
     out.observed_locations.push_back(record.location);
-    out.observed_transferred.push_back(matcher.is_transferred(record));
+    out.observed_transferred.push_back(transferred);
     for (size_t c : observed_columns) out.observed_cells.push_back(batch.field(row, c));
   }
 
