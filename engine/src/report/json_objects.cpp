@@ -155,6 +155,20 @@ void write_json_value_error(JsonWriter& w, const ValueError& e, std::string_view
   w.end_object();
 }
 
+void write_json_linked_tables(JsonWriter& w, const std::vector<LinkedTableRows>& tables) {
+  w.key("linked_tables").begin_array();
+  for (const auto& t : tables) {
+    w.begin_object();
+    w.key("table").string(t.table);
+    w.key("source").string(t.source);
+    w.key("rows_read").integer(t.rows_read);
+    w.key("rows_used").integer(t.rows_used);
+    w.key("rows_rejected").integer(t.rows_rejected);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view tool_version, std::string_view type) {
   w.begin_object();
   type_key(w, type);
@@ -183,17 +197,7 @@ void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view to
   w.key("input_errors");
   string_array(w, s.input_errors);
   w.key("rules").integer(s.rules);
-  w.key("linked_tables").begin_array();
-  for (const auto& t : s.linked_tables) {
-    w.begin_object();
-    w.key("table").string(t.table);
-    w.key("source").string(t.source);
-    w.key("rows_read").integer(t.rows_read);
-    w.key("rows_used").integer(t.rows_used);
-    w.key("rows_rejected").integer(t.rows_rejected);
-    w.end_object();
-  }
-  w.end_array();
+  write_json_linked_tables(w, s.linked_tables);
   optional_date(w, "as_of", s.as_of);
   w.key("as_of_from_data").boolean(s.as_of_from_data);
   w.key("cross_member_records").integer(s.cross_member_records);

@@ -25,6 +25,10 @@ void write_json_reject(JsonWriter& w, const RejectedRow& row, std::string_view t
 void write_json_value_error(JsonWriter& w, const ValueError& e, std::string_view type);
 // Every ScanSummary field, findings_by_severity as {"high","medium","low"}, seconds rounded to
 // milliseconds, then tool_version.
+// "linked_tables": rows read, used and rejected per transfers / non_prosecutions table, as the
+// scan summary and the stats summary both give them.
+void write_json_linked_tables(JsonWriter& w, const std::vector<LinkedTableRows>& tables);
+
 void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view tool_version, std::string_view type);
 
 }  // namespace xianjie

@@ -17,6 +17,7 @@
 // grouped by agency, "month" only when grouped by month; null means the case had none.
 #include <ostream>
 
+#include "report/json_objects.h"
 #include "report/json_writer.h"
 #include "stats/stats_common.h"
 
@@ -113,17 +114,7 @@ void write_stats_json(const StatsReport& r, std::ostream& out, const StatsReport
   write_strings(w, sm.notes);
   w.key("input_errors");
   write_strings(w, sm.input_errors);
-  w.key("linked_tables").begin_array();
-  for (const auto& t : sm.linked_tables) {
-    w.begin_object();
-    w.key("table").string(t.table);
-    w.key("source").string(t.source);
-    w.key("rows_read").integer(t.rows_read);
-    w.key("rows_used").integer(t.rows_used);
-    w.key("rows_rejected").integer(t.rows_rejected);
-    w.end_object();
-  }
-  w.end_array();
+  write_json_linked_tables(w, sm.linked_tables);
   w.end_object();
 
   w.key("rows").begin_array();
