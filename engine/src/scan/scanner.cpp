@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -284,42 +285,56 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     }
     ok = source.error().empty();
   } else {
-    // Pipeline: this thread reads; `threads` workers evaluate; results leave in sequence order.
+    // Pipeline: this thread reads; `threads - 1` workers evaluate; results leave in sequence order.
+    // When the read-ahead is full this thread evaluates a batch itself instead of waiting, so that
+    // `threads` threads are busy and the reading (the serial part) never has to share a core with
+    // more workers than there are cores for.
     std::mutex m;
     std::condition_variable cv;
     std::deque<std::unique_ptr<Work>> queue;   // read, not yet taken by a worker
     std::deque<Work*> in_flight;               // taken, in sequence order, awaiting emission
     std::vector<std::unique_ptr<Work>> pool;   // recycled batches (their buffers keep capacity)
     bool reading_done = false;
-    size_t max_pending = threads + 2;  // one batch per worker, two read ahead: enough to keep them busy
+    size_t max_pending = threads + 2;  // one batch per thread, two read ahead: enough to keep them busy
     std::vector<std::unique_ptr<Work>> owned;  // every Work ever created; recycled through `pool`
+    // Takes the oldest batch not yet taken and evaluates it (called with `lock` held; returns with it held).
+    auto evaluate_next = [&](std::unique_lock<std::mutex>& lock, Matcher& matcher, Record& record) {
+      std::unique_ptr<Work> w = std::move(queue.front());
+      queue.pop_front();
+      in_flight.push_back(w.get());
+      lock.unlock();
+      // The previous use of this Work is freed here, not in the reading step, which is the
+      // pipeline's serial part.
+      w->result = BatchResult();
+      im.process(source, builder, matcher, record, w->batch, w->result);
+      lock.lock();
+      w->done = true;
+      owned.push_back(std::move(w));
+    };
     auto worker = [&]() {
       Matcher matcher(im.rules, im.options.match);
       Record record;
+      std::unique_lock<std::mutex> lock(m);
       for (;;) {
-        std::unique_ptr<Work> w;
-        {
-          std::unique_lock<std::mutex> lock(m);
-          cv.wait(lock, [&] { return !queue.empty() || reading_done; });
-          if (queue.empty()) return;
-          w = std::move(queue.front());
-          queue.pop_front();
-          in_flight.push_back(w.get());
-        }
-        // The previous use of this Work is freed here, not on the reading thread, which is the
-        // pipeline's serial part.
-        w->result = BatchResult();
-        im.process(source, builder, matcher, record, w->batch, w->result);
-        {
-          std::lock_guard<std::mutex> lock(m);
-          w->done = true;
-          owned.push_back(std::move(w));
-        }
+        cv.wait(lock, [&] { return !queue.empty() || reading_done; });
+        if (queue.empty()) return;
+        evaluate_next(lock, matcher, record);
         cv.notify_all();
       }
     };
+    std::optional<Matcher> reader_matcher;  // made when the reading thread first evaluates a batch
+    Record reader_record;
+    auto help = [&](std::unique_lock<std::mutex>& lock) {
+      if (!reader_matcher) {
+        lock.unlock();
+        reader_matcher.emplace(im.rules, im.options.match);
+        lock.lock();
+        if (queue.empty()) return;
+      }
+      evaluate_next(lock, *reader_matcher, reader_record);
+    };
     std::vector<std::thread> workers;
-    for (unsigned k = 0; k < threads; ++k) workers.emplace_back(worker);
+    for (unsigned k = 1; k < threads; ++k) workers.emplace_back(worker);
     uint64_t seq = 0;
     auto drain = [&](std::unique_lock<std::mutex>& lock, bool all) {
       // Emits finished batches at the head of the sequence.
@@ -339,7 +354,8 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
         size_t pending = queue.size() + in_flight.size();
         if (!all && pending < max_pending) return;
         if (all && pending == 0) return;
-        cv.wait(lock);
+        if (!queue.empty()) help(lock);
+        else cv.wait(lock);
       }
     };
     for (;;) {
