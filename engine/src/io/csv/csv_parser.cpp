@@ -92,7 +92,7 @@ RecordStatus CsvParser::parse(const char* data, size_t pos, size_t size, bool eo
         break;
       }
       const char* after = close + 1;
-      FieldSpan span{off(field + 1), off(close), doubled};
+      FieldSpan span{off(field + 1), off(close), doubled ? 1u : 0u};
       if (after == end) {  // only reached at EOF
         fields.push_back(span);
         return finish(after, size);

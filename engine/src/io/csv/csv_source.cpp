@@ -230,7 +230,7 @@ bool CsvSource::next_batch(RowBatch& batch) {
   batch.fields.resize(refs_.size());
   for (size_t i = 0; i < refs_.size(); ++i) {
     const FieldRef& ref = refs_[i];
-    batch.fields[i] = std::string_view((ref.in_scratch ? scratch : text) + ref.offset, ref.length);
+    batch.fields[i] = std::string_view(((ref.length & kInScratch) ? scratch : text) + ref.offset, ref.length & ~kInScratch);
   }
   return !batch.locations.empty();
 }
@@ -241,14 +241,14 @@ void CsvSource::accept(RowBatch& batch) {
   batch.text.append(row, info_.content_end - pos_);
   for (const FieldSpan& span : spans_) {
     if (!span.unescape) {
-      refs_.push_back(FieldRef{base + (span.begin - pos_), span.end - span.begin, false});
+      refs_.push_back(FieldRef{base + (span.begin - pos_), span.end - span.begin});
       continue;
     }
     if (batch.scratch.empty()) batch.scratch.emplace_back();
     std::string& scratch = batch.scratch.front();
     size_t offset = scratch.size();
     append_unescaped(buffer_.get() + span.begin, buffer_.get() + span.end, scratch);
-    refs_.push_back(FieldRef{offset, scratch.size() - offset, true});
+    refs_.push_back(FieldRef{offset, (scratch.size() - offset) | kInScratch});
   }
   batch.locations.push_back(line_);
   pos_ = info_.end;

@@ -39,11 +39,14 @@ class CsvSource final : public RowSource {
  private:
   // Where a field of the batch being built lives; turned into string_views once the batch's
   // text has stopped growing (and moving).
+  // Two plain words, the scratch flag in the top bit of `length`: with a separate bool member the
+  // compiler built each ref on the stack with a byte store and read it back as a word, a
+  // store-forwarding stall per field that cost 7 % of a scan's CPU.
   struct FieldRef {
-    size_t offset;
-    size_t length;
-    bool in_scratch;
+    uint64_t offset;
+    uint64_t length;  // | kInScratch
   };
+  static constexpr uint64_t kInScratch = uint64_t{1} << 63;
 
   bool fill();
   void skip_blank_lines();
