@@ -126,6 +126,27 @@ TEST_CASE("sqlite: a table is read with its rowid as location, hidden from the h
   REQUIRE(src->location_text(15) == db + ":cases rowid 15");
 }
 
+TEST_CASE("sqlite: integers are rendered exactly as SQLite renders them", "[sqlite]") {
+  // The reader writes integer cells itself (std::to_chars) rather than through sqlite3_value_text;
+  // the text must be the same, including at the ends of the 64-bit range.
+  TempDir dir;
+  auto db = dir.file("ints.db");
+  make_db(db,
+          "CREATE TABLE cases(n INTEGER, t TEXT);"
+          "INSERT INTO cases VALUES (0, NULL), (-1, NULL), (52000, NULL), (-50000, NULL),"
+          " (9223372036854775807, NULL), (-9223372036854775808, NULL), (1000000000000, NULL);"
+          "UPDATE cases SET t = CAST(n AS TEXT);");
+  std::string error;
+  auto src = open_table(db, "cases", error);
+  REQUIRE(src);
+  auto r = read_all(*src);
+  REQUIRE(r.error.empty());
+  REQUIRE(r.rows.size() == 7);
+  for (const auto& row : r.rows) REQUIRE(row[0] == row[1]);
+  REQUIRE(r.rows[4][0] == "9223372036854775807");
+  REQUIRE(r.rows[5][0] == "-9223372036854775808");
+}
+
 TEST_CASE("sqlite: large tables arrive in batches of at most kTargetRows", "[sqlite]") {
   TempDir dir;
   auto db = dir.file("big.db");

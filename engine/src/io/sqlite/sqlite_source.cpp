@@ -3,14 +3,16 @@
 //
 // The database is opened read-only and additionally put in query_only mode, so neither --table
 // nor --query can change the file the analyst is auditing. Every value is handed on as the text
-// SQLite itself renders (sqlite3_column_text), so 52000 stays "52000" and 49999.99 stays
-// "49999.99": the value parsers see the same strings a CSV export of the table would contain.
+// SQLite itself renders (sqlite3_value_text; integers are rendered the same way by std::to_chars),
+// so 52000 stays "52000" and 49999.99 stays "49999.99": the value parsers see the same strings a
+// CSV export of the table would contain.
 // NULL becomes an empty field, which the parsers treat as missing.
 //
 // Locations: a table read by name is scanned together with its rowid, which identifies the row in
 // the analyst's own database tool; WITHOUT ROWID tables, views and queries have no stable id, so
 // their rows are numbered 1, 2, 3 … in the order read.
 #include <algorithm>
+#include <charconv>
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -271,10 +273,24 @@ bool SqliteSource::append_row(RowBatch& batch, std::string& reason) {
   const size_t first_span = spans_.size();
   spans_.resize(first_span + header_.size(), {row_start, 0});
   for (size_t k = 0; k < read_columns_.size(); ++k) {
-    int c = first_column_ + static_cast<int>(k);
-    if (sqlite3_column_type(stmt_, c) == SQLITE_NULL) continue;
-    const unsigned char* p = sqlite3_column_text(stmt_, c);
-    size_t n = static_cast<size_t>(sqlite3_column_bytes(stmt_, c));
+    // One lookup of the cell (sqlite3_column_type/_text/_bytes would look it up three times).
+    sqlite3_value* cell = sqlite3_column_value(stmt_, first_column_ + static_cast<int>(k));
+    const int type = sqlite3_value_type(cell);
+    if (type == SQLITE_NULL) continue;
+    if (type == SQLITE_INTEGER) {
+      // Integers are written here, as SQLite would render them, without its printf machinery.
+      char digits[24];
+      auto [end, ec] = std::to_chars(digits, digits + sizeof digits, sqlite3_value_int64(cell));
+      const auto n = static_cast<size_t>(end - digits);
+      spans_[first_span + read_columns_[k]] = {batch.text.size(), n};
+      batch.text.append(digits, n);
+      batch.text.push_back('\n');
+      continue;
+    }
+    // Reals keep SQLite's own rendering (15 significant digits), which is what the shell and
+    // every export tool show for them.
+    const unsigned char* p = sqlite3_value_text(cell);
+    size_t n = static_cast<size_t>(sqlite3_value_bytes(cell));
     if (!p) {
       error_ = sqlite_errors::read_failed(path_, sqlite3_errmsg(db_));
       return false;
