@@ -104,16 +104,6 @@ void add_input_options(CLI::App* cmd, InputOptions& input) {
   cmd->add_option("--delimiter", input.delimiter, "CSV 分隔符: , ; | tab（默认自动识别）");
 }
 
-std::ostream* open_output(const std::string& path, std::ofstream& file) {
-  if (path.empty() || path == "-") return &std::cout;
-  file.open(path, std::ios::binary);
-  if (!file) {
-    fmt::print(stderr, "错误: 无法写入输出文件 {}\n", path);
-    return nullptr;
-  }
-  return &file;
-}
-
 bool scan_input(Scanner& scanner, FindingSink& sink, const std::string& path, const InputOptions& input) {
   std::string err;
   auto source = open_input(path, input, err);

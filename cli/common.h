@@ -2,7 +2,6 @@
 #pragma once
 
 #include <fstream>
-#include <memory>
 #include <ostream>
 #include <optional>
 #include <string>
@@ -53,10 +52,6 @@ std::optional<Date> parse_cli_date(const std::string& text);
 // Whether `path` is a SQLite database (by its header), and whether it has table `name`.
 bool is_sqlite_file(const std::string& path);
 bool sqlite_has_table(const std::string& path, const std::string& name);
-
-// The stream a command writes its report to: standard output for "" or "-", else `path` opened
-// into `file`. nullptr (the message printed) when the file cannot be written.
-std::ostream* open_output(const std::string& path, std::ofstream& file);
 
 // Opens one input and scans it. An input that cannot be opened is printed and recorded in the
 // summary; false when it could not be opened or not read to the end.

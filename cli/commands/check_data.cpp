@@ -12,6 +12,7 @@
 
 #include "commands/commands.h"
 #include "common.h"
+#include "output_file.h"
 #include "xianjie/quality.h"
 #include "xianjie/value_parse.h"
 
@@ -155,8 +156,8 @@ int run(const CheckDataArgs& a) {
   ColumnMapping mapping;
   if (!build_options(a, options, mapping)) return kExitError;
 
-  std::ofstream file_out;
-  std::ostream* out = open_output(a.out, file_out);
+  OutputFile file_out;
+  std::ostream* out = file_out.open(a.out);
   if (!out) return kExitError;
 
   QualityChecker checker(options);
@@ -176,7 +177,7 @@ int run(const CheckDataArgs& a) {
   QualityReportOptions ro;
   ro.tool_version = XIANJIE_VERSION;
   ro.fail_on = *fail_on;
-  ro.color = out == &std::cout && *format == QualityFormat::kTable && isatty(STDOUT_FILENO);
+  ro.color = file_out.is_terminal() && *format == QualityFormat::kTable;
   write_quality_report(*format, checker.report(), *out, ro);
   if (!*out) {
     fmt::print(stderr, "错误: 写入报告失败{}\n", a.out.empty() ? "" : "：" + a.out);

@@ -12,6 +12,7 @@
 
 #include "commands/commands.h"
 #include "common.h"
+#include "output_file.h"
 #include "progress.h"
 #include "xianjie/mask.h"
 #include "xianjie/report.h"
@@ -243,8 +244,8 @@ int run(ScanArgs& a) {
     if (!state_store) { fmt::print(stderr, "错误: {}\n", e.message); return kExitError; }
   }
 
-  std::ofstream file_out;
-  std::ostream* out = open_output(a.out, file_out);
+  OutputFile file_out;
+  std::ostream* out = file_out.open(a.out);
   if (!out) return kExitError;
   std::unique_ptr<RejectFile> rejects;
   if (!a.rejects.empty()) {
@@ -253,7 +254,7 @@ int run(ScanArgs& a) {
   }
   ReportOptions ro;
   ro.tool_version = XIANJIE_VERSION;
-  ro.color = out == &std::cout && *format == ReportFormat::kTable && isatty(STDOUT_FILENO);
+  ro.color = file_out.is_terminal() && *format == ReportFormat::kTable;
   ro.mask = a.mask;
   auto printer = make_printer(*format, *out, ro);
   FailOnCounter counter(*printer);

@@ -13,6 +13,7 @@
 
 #include "commands/commands.h"
 #include "common.h"
+#include "output_file.h"
 #include "xianjie/stats.h"
 
 namespace xianjie::cli {
@@ -123,8 +124,8 @@ int run(const StatsArgs& a) {
     }
   }
 
-  std::ofstream file_out;
-  std::ostream* out = open_output(a.out, file_out);
+  OutputFile file_out;
+  std::ostream* out = file_out.open(a.out);
   if (!out) return kExitError;
 
   StatsOptions sto;

@@ -202,6 +202,41 @@ TEST_CASE("every output format is produced", "[cli]") {
   CHECK(table.out.find("生产、销售伪劣产品罪") != std::string::npos);
 }
 
+TEST_CASE("the report: --out and standard output hold the same text; a report that cannot be written is exit 2", "[cli]") {
+  TempDir t;
+  // Enough findings that the report is several times the output buffer (1 MiB): the blocks must
+  // join up without a byte lost or repeated.
+  std::string csv = kHeader;
+  for (int k = 0; k < 3000; ++k)
+    csv += "B" + std::to_string(k) + ",某市市场监督管理局,某公司" + std::to_string(k) +
+           ",单位,某公司销售以次充好的电线电缆案," + std::to_string(60000 + k) + ",,2023-04-12,否,\n";
+  write_all(t.file("many.csv"), csv);
+  std::string input = shell_quote(t.file("many.csv"));
+  auto to_file = t.run("scan " + input + " -f jsonl -q --out " + shell_quote(t.file("out.jsonl")));
+  REQUIRE(to_file.exit_code == 0);
+  auto to_stdout = t.run("scan " + input + " -f jsonl -q");
+  REQUIRE(to_stdout.exit_code == 0);
+  std::string file_text = read_all(t.file("out.jsonl"));
+  REQUIRE(file_text.size() > (size_t{2} << 20));
+  CHECK(count(file_text, "\"type\":\"finding\"") == 3000);
+  // The same lines but the summary (its elapsed time differs from run to run).
+  auto without_summary = [](const std::string& text) { return text.substr(0, text.find("{\"type\":\"summary\"")); };
+  CHECK(without_summary(file_text) == without_summary(to_stdout.out));
+
+  auto missing_dir = t.run("scan " + input + " -q --out " + shell_quote(t.file("no/such/dir.jsonl")));
+  CHECK(missing_dir.exit_code == 2);
+  CHECK(missing_dir.err.find("无法写入输出文件") != std::string::npos);
+  CHECK(missing_dir.err.find("所在目录不存在") != std::string::npos);
+  auto directory = t.run("scan " + input + " -q --out " + shell_quote(t.path()));
+  CHECK(directory.exit_code == 2);
+  CHECK(directory.err.find("这是一个目录") != std::string::npos);
+  if (std::filesystem::exists("/dev/full")) {  // a disk that is full: every write fails
+    auto full = t.run("scan " + input + " -f jsonl -q --out /dev/full");
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.find("写入报告失败") != std::string::npos);
+  }
+}
+
 TEST_CASE("rules test, rules list, explain", "[cli]") {
   TempDir t;
   auto test = t.run("rules test");
