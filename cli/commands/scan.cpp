@@ -256,6 +256,7 @@ int run(ScanArgs& a) {
   ro.tool_version = XIANJIE_VERSION;
   ro.color = file_out.is_terminal() && *format == ReportFormat::kTable;
   ro.mask = a.mask;
+  ro.review_state = state_store != nullptr;
   auto printer = make_printer(*format, *out, ro);
   FailOnCounter counter(*printer);
   std::unique_ptr<StateScan> state_scan;

@@ -68,12 +68,12 @@ TEST_CASE("scan --format xlsx: the sample as a workbook", "[cli][xlsx]") {
   CHECK(joined == csv_header);
   // One row per finding, under the filter; the header frozen.
   CHECK(count(sheet, "<row r=") == n + 1);
-  CHECK(has(sheet, "<autoFilter ref=\"A1:U" + std::to_string(n + 1) + "\"/>"));
+  CHECK(has(sheet, "<autoFilter ref=\"A1:V" + std::to_string(n + 1) + "\"/>"));
   CHECK(has(sheet, "state=\"frozen\""));
   // Every decision date a date serial, every fine a number in the money format.
   size_t dates = 0, fines = 0;
   for (size_t row = 2; row <= n + 1; ++row) {
-    std::string d = cell(sheet, "I" + std::to_string(row)), f = cell(sheet, "J" + std::to_string(row));
+    std::string d = cell(sheet, "J" + std::to_string(row)), f = cell(sheet, "K" + std::to_string(row));
     if (!d.empty()) {
       ++dates;
       CHECK(attr(d, "t").empty());

@@ -19,6 +19,7 @@
 
 #include "cli_harness.h"
 #include "json_lite.h"
+#include "xlsx_reader.h"
 
 using namespace xianjie::test;
 namespace fs = std::filesystem;
@@ -547,4 +548,58 @@ TEST_CASE("scan --state: a scan killed with SIGKILL leaves the state intact, as 
     if (s == before) CHECK(n == after);
     else CHECK(n.last_scan == "3");
   }
+}
+
+TEST_CASE("scan --state: the csv and xlsx reports carry the review columns and the findings that disappeared", "[state][xlsx]") {
+  using namespace xianjie::test::xlsx_read;
+  TempDir t;
+  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2 + kRow3);
+  auto first = scan(t, t.file("a.csv"));
+  const std::string fp1 = fingerprint_of(first.report, "市监罚〔2023〕1号");
+  const std::string fp3 = fingerprint_of(first.report, "市监罚〔2023〕3号");
+  const std::string db = shell_quote(t.file("state.db"));
+  REQUIRE(t.run("review --state " + db + " " + fp1 + " --status dismissed --reason '不构成犯罪：销售金额含退货' --reviewer 王检察官").exit_code == 0);
+  // Case 2 changes its amount, case 3 is no longer in the export.
+  write_all(t.file("b.csv"), kHeader + kRow1 + row("市监罚〔2023〕2号", "乙商贸有限公司", 85000));
+
+  const std::string book = t.file("线索.xlsx");
+  auto second = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f xlsx -q -o " + shell_quote(book));
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+  const std::string sheet = zip_part(book, "xl/worksheets/sheet1.xml");
+  CHECK(inline_text(cell(sheet, "W1")) == "本次比对");
+  CHECK(inline_text(cell(sheet, "X1")) == "复核状态");
+  CHECK(inline_text(cell(sheet, "AA1")) == "线索指纹");
+  CHECK(inline_text(cell(sheet, "A2")) == "市监罚〔2023〕1号");
+  CHECK(inline_text(cell(sheet, "W2")) == "未变");
+  CHECK(inline_text(cell(sheet, "X2")) == "已排除");
+  CHECK(inline_text(cell(sheet, "Y2")) == "不构成犯罪：销售金额含退货");
+  CHECK(inline_text(cell(sheet, "AA2")) == fp1);
+  CHECK(inline_text(cell(sheet, "W3")) == "有变化");
+  CHECK(inline_text(cell(sheet, "X3")) == "待审查");
+  CHECK(has(sheet, "<autoFilter ref=\"A1:AA3\"/>"));
+  const std::string workbook = zip_part(book, "xl/workbook.xml");
+  CHECK(has(workbook, "name=\"已消失\""));
+  const std::string gone = zip_part(book, "xl/worksheets/sheet4.xml");
+  CHECK(inline_text(cell(gone, "A1")) == "线索指纹");
+  CHECK(inline_text(cell(gone, "A2")) == fp3);
+  CHECK(inline_text(cell(gone, "B2")) == "待审查");
+  CHECK(inline_text(cell(gone, "E2")) == "市监罚〔2023〕3号");
+  CHECK(inline_text(cell(gone, "L2")) == "第 1 次扫描（" + sql_value(t.file("state.db"), "SELECT started_at FROM scans WHERE id = 1") + "）");
+  CHECK(cell(gone, "A3").empty());
+  const std::string summary = zip_part(book, "xl/worksheets/sheet2.xml");
+  CHECK(has(summary, "第 2 次，与第 1 次比对"));
+  CHECK(has(summary, "比对 有变化（证据不同）"));
+
+  // The csv of the next scan: the same columns after the finding's, one row per finding.
+  auto csv = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f csv -q");
+  REQUIRE(csv.exit_code == 0);
+  const std::string header = csv.out.substr(0, csv.out.find("\r\n"));
+  CHECK(header.size() > header.find(",建议,本次比对,复核状态,复核理由,复核说明,线索指纹"));
+  CHECK(header.find(",建议,本次比对,复核状态,复核理由,复核说明,线索指纹") + std::string(",建议,本次比对,复核状态,复核理由,复核说明,线索指纹").size() == header.size());
+  CHECK(has(csv.out, ",未变,已排除,不构成犯罪：销售金额含退货,," + fp1 + "\r\n"));
+  CHECK(count(csv.out, "\r\n") == 3);
+  // Without --state neither report has the columns.
+  auto plain = t.run("scan " + shell_quote(t.file("b.csv")) + " -f csv -q");
+  CHECK_FALSE(has(plain.out, "本次比对"));
 }

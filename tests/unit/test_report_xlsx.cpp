@@ -117,30 +117,31 @@ TEST_CASE("xlsx: the candidates sheet has typed cells, a frozen header and a fil
   REQUIRE(!styles.empty());
   // Chinese headers, the columns of the csv report.
   CHECK(inline_text(cell(sheet, "A1")) == "案件编号");
-  CHECK(inline_text(cell(sheet, "H1")) == "违法行为发生日期");
-  CHECK(inline_text(cell(sheet, "J1")) == "罚款金额");
-  CHECK(inline_text(cell(sheet, "U1")) == "建议");
-  CHECK(cell(sheet, "V1").empty());
+  CHECK(inline_text(cell(sheet, "D1")) == "执法领域");
+  CHECK(inline_text(cell(sheet, "I1")) == "违法行为发生日期");
+  CHECK(inline_text(cell(sheet, "K1")) == "罚款金额");
+  CHECK(inline_text(cell(sheet, "V1")) == "建议");
+  CHECK(cell(sheet, "W1").empty());  // no review columns without scan --state
   // The fine is a number with the money format.
-  std::string money = cell(sheet, "J2");
+  std::string money = cell(sheet, "K2");
   CHECK(attr(money, "t").empty());
   CHECK(between(money, "<v>", "</v>") == "52000.5");
   CHECK(number_format(styles, attr(money, "s")) == "#,##0.00&quot; 元&quot;");
   // Dates are serials with a date format: 2023-04-12 is 45028, 2023-06-01 is 45078.
-  std::string date = cell(sheet, "H2");
+  std::string date = cell(sheet, "I2");
   CHECK(attr(date, "t").empty());
   CHECK(between(date, "<v>", "</v>") == "45028");
   CHECK(number_format(styles, attr(date, "s")) == "yyyy-mm-dd");
-  CHECK(between(cell(sheet, "I2"), "<v>", "</v>") == "45078");
+  CHECK(between(cell(sheet, "J2"), "<v>", "</v>") == "45078");
   // Missing values leave the cell empty.
-  CHECK(cell(sheet, "I3").empty());
   CHECK(cell(sheet, "J3").empty());
+  CHECK(cell(sheet, "K3").empty());
   // Case text is a string, never a formula, and without control characters.
   CHECK(sheet.find("<f>") == std::string::npos);
-  CHECK(inline_text(cell(sheet, "D3")) == "=HYPERLINK(\"http://x\")\xEF\xBF\xBD");
+  CHECK(inline_text(cell(sheet, "E3")) == "=HYPERLINK(\"http://x\")\xEF\xBF\xBD");
   // Frozen header row, filter over the header and both rows, fitted widths.
   CHECK(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>") != std::string::npos);
-  CHECK(sheet.find("<autoFilter ref=\"A1:U3\"/>") != std::string::npos);
+  CHECK(sheet.find("<autoFilter ref=\"A1:V3\"/>") != std::string::npos);
   CHECK(sheet.find("<col min=\"1\" max=\"1\" width=") != std::string::npos);
 }
 
@@ -191,7 +192,7 @@ TEST_CASE("xlsx: masked personal data, and an empty scan", "[report][xlsx]") {
   std::string e = zip_part(empty.path(), "xl/worksheets/sheet1.xml");
   CHECK(inline_text(cell(e, "A1")) == "案件编号");
   CHECK(cell(e, "A2").empty());
-  CHECK(e.find("<autoFilter ref=\"A1:U1\"/>") != std::string::npos);
+  CHECK(e.find("<autoFilter ref=\"A1:V1\"/>") != std::string::npos);
 }
 
 TEST_CASE("xlsx: cell text and date serials", "[report][xlsx]") {
@@ -221,7 +222,7 @@ TEST_CASE("every format suggests 建议调查核实 for an unconfirmed threshold
   TempFile file(".xlsx");
   write_file(file.path(), render(ReportFormat::kXlsx, {f}));
   std::string sheet = zip_part(file.path(), "xl/worksheets/sheet1.xml");
-  CHECK(inline_text(cell(sheet, "U2")) == "建议调查核实");
+  CHECK(inline_text(cell(sheet, "V2")) == "建议调查核实");
 
   // A confirmed threshold keeps the rule's action everywhere.
   for (auto format : {ReportFormat::kTable, ReportFormat::kCsv, ReportFormat::kJsonl, ReportFormat::kJson,

@@ -34,6 +34,9 @@ struct ReportOptions {
   bool color = false;        // ANSI colours in the table format; ignored by the others
   std::string tool_version;  // recorded in json/jsonl summaries and the md title block
   bool mask = false;         // mask personal data in every format (xianjie/mask.h)
+  // scan --state: findings carry their review state (Finding::tracking), which the csv and xlsx
+  // reports add as columns (xlsx also lists the findings that disappeared, on a sheet of their own).
+  bool review_state = false;
 };
 
 // The printer for `f`, writing to `out`, which must outlive it. With opts.mask, the printer is

@@ -1,4 +1,6 @@
-// The csv printer: findings only, one row each, for analysts who work in Excel.
+// The csv printer: findings only, one row each, for analysts who work in Excel. With scan --state
+// the review columns follow (report_text.h review_cells); findings that disappeared since the
+// previous scan are not rows of this table (the jsonl and xlsx reports list them).
 //
 // Excel opens the file correctly by double-click only with a UTF-8 BOM (without it, it guesses the
 // ANSI code page and garbles every Chinese cell), and it expects CRLF line ends. Cells follow
@@ -71,7 +73,7 @@ void append_cell(std::string& line, std::string_view raw) {
 
 class CsvPrinter final : public FindingSink {
  public:
-  explicit CsvPrinter(std::ostream& out) : out_(out) {}
+  CsvPrinter(std::ostream& out, bool review_state) : out_(out), review_state_(review_state) {}
 
   void begin(const std::vector<RuleInfo>& /*rules*/) override { write_header(); }
 
@@ -83,6 +85,11 @@ class CsvPrinter final : public FindingSink {
       if (i > 0) line_ += ',';
       append_cell(line_, cells[i]);
     }
+    if (review_state_)
+      for (const auto& cell : review_cells(f)) {
+        line_ += ',';
+        append_cell(line_, cell);
+      }
     line_ += "\r\n";
     out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   }
@@ -102,19 +109,25 @@ class CsvPrinter final : public FindingSink {
       if (i > 0) line += ',';
       line += headings[i];
     }
+    if (review_state_)
+      for (auto h : review_column_headings()) {
+        line += ',';
+        line += h;
+      }
     line += "\r\n";
     out_.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
 
   std::ostream& out_;
-  std::string line_;  // reused for each row
+  bool review_state_;  // scan --state: the review columns follow the finding's
+  std::string line_;   // reused for each row
   bool header_written_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<FindingSink> make_csv_printer(std::ostream& out, const ReportOptions& /*opts*/) {
-  return std::make_unique<CsvPrinter>(out);
+std::unique_ptr<FindingSink> make_csv_printer(std::ostream& out, const ReportOptions& opts) {
+  return std::make_unique<CsvPrinter>(out, opts.review_state);
 }
 
 }  // namespace xianjie

@@ -2,6 +2,7 @@
 #include "report/report_text.h"
 
 #include "common/text.h"
+#include "xianjie/state.h"
 
 namespace xianjie {
 
@@ -110,7 +111,7 @@ std::string_view suggested_action(const Finding& f) {
 
 const std::array<std::string_view, kFindingColumns>& finding_column_headings() {
   static constexpr std::array<std::string_view, kFindingColumns> kHeadings = {
-      "案件编号", "来源", "执法机关", "当事人", "证件号码", "当事人类型", "案由",
+      "案件编号", "来源", "执法机关", "执法领域", "当事人", "证件号码", "当事人类型", "案由",
       "违法行为发生日期", "处罚决定日期", "罚款金额", "是否已移送", "规则编号", "涉嫌罪名", "刑法条文",
       "追诉标准依据", "适用版本", "严重程度", "门槛是否已确认", "证据", "缺失字段", "建议"};
   return kHeadings;
@@ -123,6 +124,7 @@ std::array<std::string, kFindingColumns> finding_cells(const Finding& f) {
       f.case_id,
       f.source,
       f.agency,
+      f.domain,
       f.party_name,
       f.party_id,
       std::string(party_type_text(f.party_type)),
@@ -142,6 +144,31 @@ std::array<std::string, kFindingColumns> finding_cells(const Finding& f) {
       join(f.missing_fields, "、"),
       std::string(suggested_action(f)),
   };
+}
+
+const std::array<std::string_view, kReviewColumns>& review_column_headings() {
+  static constexpr std::array<std::string_view, kReviewColumns> kHeadings = {"本次比对", "复核状态", "复核理由",
+                                                                             "复核说明", "线索指纹"};
+  return kHeadings;
+}
+
+std::string_view tracking_state_text(std::string_view state) {
+  if (state == "new") return "新增";
+  if (state == "unchanged") return "未变";
+  if (state == "changed") return "有变化";
+  return state;
+}
+
+std::string review_status_text(std::string_view status) {
+  if (auto s = parse_review_status(status)) return std::string(review_status_label(*s));
+  return std::string(status);
+}
+
+std::array<std::string, kReviewColumns> review_cells(const Finding& f) {
+  if (!f.tracking) return {};
+  const FindingTracking& t = *f.tracking;
+  return {std::string(tracking_state_text(t.state)), review_status_text(t.status), t.status_reason, t.note,
+          t.fingerprint};
 }
 
 }  // namespace xianjie

@@ -55,17 +55,29 @@ std::string_view suggested_action(const Finding& f);
 
 // The columns of one finding as a row of a spreadsheet, shared by the csv and xlsx printers so
 // that both give the same columns in the same order.
-inline constexpr size_t kFindingColumns = 21;
+inline constexpr size_t kFindingColumns = 22;
 enum FindingColumn : size_t {  // the columns the xlsx printer writes as typed cells
-  kColViolationDate = 7,
-  kColDecisionDate = 8,
-  kColFineAmount = 9,
+  kColViolationDate = 8,
+  kColDecisionDate = 9,
+  kColFineAmount = 10,
 };
-// 案件编号, 来源, 执法机关, 当事人, 证件号码, 当事人类型, 案由, 违法行为发生日期, 处罚决定日期,
-// 罚款金额, 是否已移送, 规则编号, 涉嫌罪名, 刑法条文, 追诉标准依据, 适用版本, 严重程度,
-// 门槛是否已确认, 证据, 缺失字段, 建议.
+// 案件编号, 来源, 执法机关, 执法领域, 当事人, 证件号码, 当事人类型, 案由, 违法行为发生日期,
+// 处罚决定日期, 罚款金额, 是否已移送, 规则编号, 涉嫌罪名, 刑法条文, 追诉标准依据, 适用版本,
+// 严重程度, 门槛是否已确认, 证据, 缺失字段, 建议.
 const std::array<std::string_view, kFindingColumns>& finding_column_headings();
 // The cells of `f` under those headings, as text (dates ISO, the amount as displayed).
 std::array<std::string, kFindingColumns> finding_cells(const Finding& f);
+
+// With scan --state, the columns that follow: 本次比对 (新增/未变/有变化 against the previous
+// scan), 复核状态, 复核理由, 复核说明 (e.g. a dismissal reopened because the evidence changed)
+// and 线索指纹 (the id `xianjie review` takes).
+inline constexpr size_t kReviewColumns = 5;
+const std::array<std::string_view, kReviewColumns>& review_column_headings();
+// Empty cells for a finding without tracking.
+std::array<std::string, kReviewColumns> review_cells(const Finding& f);
+// "新增" / "未变" / "有变化" for the tracking states, the raw text for anything else.
+std::string_view tracking_state_text(std::string_view state);
+// The Chinese label of a review status name ("dismissed" → "已排除"), the raw text if unknown.
+std::string review_status_text(std::string_view status);
 
 }  // namespace xianjie

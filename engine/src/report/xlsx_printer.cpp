@@ -8,6 +8,9 @@
 //         version of it applied, with the tool version and the inputs.
 //   机关  per agency: findings, referral candidates and leads, by severity, transferred cases and
 //         unconfirmed thresholds, with a totals row; frozen header and filter.
+//   已消失 with scan --state only: the findings of the previous scan that this one no longer
+//         produces, with their review status. 线索 then has the review columns as well
+//         (report_text.h review_cells), and 汇总 the comparison with the previous scan.
 //
 // Findings are written to the first sheet as they arrive (the workbook streams rows to disk, see
 // xlsx_book.h), and only the counts for the other two sheets are kept. The file is copied into
@@ -47,6 +50,14 @@ struct AgencyCounts {
   }
 };
 
+// "高" / "中" / "低" for a severity stored by name (a disappeared finding's), else the name.
+std::string severity_name_text(const std::string& name) {
+  if (name == "high") return "高";
+  if (name == "medium") return "中";
+  if (name == "low") return "低";
+  return name;
+}
+
 // Entries of a count map, the largest first (ties by name).
 std::vector<std::pair<std::string, uint64_t>> by_count(const std::map<std::string, uint64_t>& m) {
   std::vector<std::pair<std::string, uint64_t>> v(m.begin(), m.end());
@@ -57,14 +68,21 @@ std::vector<std::pair<std::string, uint64_t>> by_count(const std::map<std::strin
 class XlsxPrinter final : public FindingSink {
  public:
   XlsxPrinter(std::ostream& out, const ReportOptions& opts)
-      : out_(out), tool_version_(opts.tool_version), masked_(opts.mask) {
+      : out_(out), tool_version_(opts.tool_version), masked_(opts.mask), review_state_(opts.review_state) {
     candidates_ = book_.add_sheet("线索");
     summary_ = book_.add_sheet("汇总");
     agencies_ = book_.add_sheet("机关");
+    if (review_state_) disappeared_ = book_.add_sheet("已消失");
     if (candidates_) {
       const auto& h = finding_column_headings();
-      candidates_->header(0, std::vector<std::string>(h.begin(), h.end()));
+      std::vector<std::string> headings(h.begin(), h.end());
+      if (review_state_)
+        for (auto r : review_column_headings()) headings.emplace_back(r);
+      candidates_->header(0, headings);
     }
+    if (disappeared_)
+      disappeared_->header(0, {"线索指纹", "复核状态", "复核理由", "规则编号", "案件编号", "最后所见位置", "执法机关",
+                               "当事人", "当事人类型", "涉嫌罪名", "严重程度", "首次发现", "最后发现"});
   }
 
   void finding(const Finding& f) override {
@@ -79,6 +97,30 @@ class XlsxPrinter final : public FindingSink {
       else if (c == kColFineAmount) candidates_->money(row, col, f.fine_amount);
       else candidates_->text(row, col, cells[c]);
     }
+    if (review_state_) {
+      const auto review = review_cells(f);
+      for (size_t c = 0; c < review.size(); ++c) candidates_->text(row, static_cast<uint16_t>(cells.size() + c), review[c]);
+    }
+  }
+
+  void disappeared(const DisappearedFinding& d) override {
+    if (!disappeared_) return;
+    const uint32_t row = ++disappeared_rows_;
+    auto seen = [](uint64_t scan, const std::string& at) { return fmt::format("第 {} 次扫描（{}）", scan, at); };
+    const std::array<std::string, 13> cells = {d.fingerprint,
+                                               review_status_text(d.status),
+                                               d.status_reason,
+                                               d.rule_id,
+                                               d.case_id,
+                                               d.source,
+                                               d.agency,
+                                               d.party_name,
+                                               std::string(party_type_text(d.party_type)),
+                                               d.offense,
+                                               severity_name_text(d.severity),
+                                               seen(d.first_seen_scan, d.first_seen_at),
+                                               seen(d.last_seen_scan, d.last_seen_at)};
+    for (size_t c = 0; c < cells.size(); ++c) disappeared_->text(row, static_cast<uint16_t>(c), cells[c]);
   }
 
   void end(const ScanSummary& s) override {
@@ -88,6 +130,11 @@ class XlsxPrinter final : public FindingSink {
     }
     if (summary_) write_summary(*summary_, s);
     if (agencies_) write_agencies(*agencies_);
+    if (disappeared_) {
+      if (disappeared_rows_ == 0) disappeared_->text(1, 0, "（无：上次扫描的线索本次都仍然发现）", Style::kText, false);
+      else disappeared_->autofilter(disappeared_rows_);
+      disappeared_->fit_columns(6, 48);
+    }
     std::string error;
     if (!book_.finish(out_, error)) out_.setstate(std::ios::badbit);
     out_.flush();
@@ -156,6 +203,19 @@ class XlsxPrinter final : public FindingSink {
     item("严重程度 高", s.findings_by_severity[0]);
     item("严重程度 中", s.findings_by_severity[1]);
     item("严重程度 低", s.findings_by_severity[2]);
+    if (s.state) {  // scan --state: this scan against the previous one
+      const StateCounts& st = *s.state;
+      note("状态文件", st.path);
+      note("本次扫描", st.previous_scan_id == 0 ? fmt::format("第 {} 次（首次扫描，无可比对）", st.scan_id)
+                                               : fmt::format("第 {} 次，与第 {} 次比对", st.scan_id, st.previous_scan_id));
+      item("比对 新增", st.new_findings);
+      item("比对 未变", st.unchanged);
+      item("比对 有变化（证据不同）", st.changed);
+      item("比对 已消失（见“已消失”表）", st.disappeared);
+      item("已排除后因证据变化重新打开", st.reopened);
+      item("仍为已排除", st.dismissed);
+      if (st.dismissed_hidden > 0) item("其中未列出（--hide-dismissed）", st.dismissed_hidden);
+    }
     for (const auto& e : s.input_errors) note("输入错误", e);
     for (const auto& n : s.notes) note("说明", n);
     ++row;
@@ -213,7 +273,10 @@ class XlsxPrinter final : public FindingSink {
   Sheet* candidates_ = nullptr;
   Sheet* summary_ = nullptr;
   Sheet* agencies_ = nullptr;
-  uint32_t rows_ = 0;  // findings written to 线索
+  bool review_state_;
+  Sheet* disappeared_ = nullptr;  // scan --state only
+  uint32_t rows_ = 0;             // findings written to 线索
+  uint32_t disappeared_rows_ = 0;
   std::map<std::string, uint64_t> by_offense_, by_domain_, by_month_;
   std::map<std::array<std::string, 3>, uint64_t> by_rule_;  // rule id, title, version → findings
   std::map<std::string, AgencyCounts> by_agency_;
