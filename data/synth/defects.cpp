@@ -6,13 +6,33 @@
 #include <iterator>
 
 #include "party_ids.h"
+#include "xianjie/value_parse.h"
 
 namespace xianjie::synth {
 namespace {
 
-// Amount texts a clerk might type that no parser can turn into a number. None of them uses the
-// approximation markers 余/约/左右, which the amount parser accepts.
-constexpr std::string_view kBadAmounts[] = {"五万多", "待核实", "不详", "见附件", "#VALUE!", "5万多元", "另行核定"};
+// What a clerk types instead of an exact amount. kApproximation stands for an approximation of the
+// amount itself (spoil_amount); the other texts cannot be parsed, and none of them uses the
+// approximation markers 多/余/约/左右, which the amount parser accepts. (The two approximations sit
+// where the literal 五万多 and 5万多元 used to, so that every seed draws the same defects as before.)
+constexpr std::string_view kApproximation = "";
+constexpr std::string_view kAmountTexts[] = {kApproximation, "待核实", "不详", "见附件", "#VALUE!", kApproximation, "另行核定"};
+
+constexpr std::string_view kChineseDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+// `amount` as a clerk's approximation of it, never more than the amount: 52,345.60 as "五万多"
+// (`chinese`) or "5万多元", 19,200 as "一万多" or "1万多元", 3,480 as "三千多" or "3千多元"; from
+// 100,000 on the Chinese form is "约12万元". Empty under 1,000 元.
+std::string approximation(const Decimal& amount, bool chinese) {
+  const int64_t whole = amount.whole_part();
+  const bool wan = whole >= 10000;
+  const int64_t lead = wan ? whole / 10000 : whole / 1000;
+  if (lead < 1) return {};
+  const std::string_view unit = wan ? "万" : "千";
+  if (!chinese) return fmt::format("{}{}多元", lead, unit);
+  if (lead < 10) return fmt::format("{}{}多", kChineseDigits[lead], unit);
+  return fmt::format("约{}{}元", lead, unit);
+}
 
 // A column index among those with text, chosen uniformly; kColumnCount if none.
 template <typename Pred>
@@ -24,11 +44,26 @@ size_t pick_cell(Rng& rng, const CsvRow& row, Pred wanted) {
   return n == 0 ? kColumnCount : candidates[rng.below(n)];
 }
 
-bool spoil_amount(Rng& rng, CsvRow& row) {
+// Replaces an amount by one of kAmountTexts; an approximation of an amount under 1,000 元 (or of
+// one that does not parse) becomes 不详 instead. Returns the defect made, kNone if the row has no
+// amount.
+Defect spoil_amount(Rng& rng, CsvRow& row) {
   size_t c = pick_cell(rng, row, is_amount_column);
-  if (c == kColumnCount) return false;
-  row.cells[c] = rng.pick(kBadAmounts);
-  return true;
+  if (c == kColumnCount) return Defect::kNone;
+  const size_t pick = rng.below(std::size(kAmountTexts));
+  if (kAmountTexts[pick] == kApproximation && c != col::kAmountInvolved) {
+    // 涉案金额（万元） is left out: "5万多元" would name its unit twice.
+    std::string error;
+    if (auto amount = parse_amount(row.cells[c], 1, error)) {
+      std::string text = approximation(*amount, pick == 0);
+      if (!text.empty()) {
+        row.cells[c] = std::move(text);
+        return Defect::kApproximateAmount;
+      }
+    }
+  }
+  row.cells[c] = kAmountTexts[pick] == kApproximation ? "不详" : kAmountTexts[pick];
+  return Defect::kBadAmount;
 }
 
 bool spoil_date(Rng& rng, CsvRow& row) {
@@ -74,15 +109,16 @@ std::string_view defect_name(Defect d) {
     case Defect::kMissingDelimiter: return "缺少分隔符";
     case Defect::kUnbalancedQuote: return "引号未闭合";
     case Defect::kBadIdCheck: return "证件号码校验位错误";
+    case Defect::kApproximateAmount: return "概数金额";
     case Defect::kNone: break;
   }
   return "无";
 }
 
 Defect apply_defect(Rng& rng, CsvRow& row) {
-  switch (rng.below(kDefectKinds)) {
+  switch (rng.below(kDamageDraws)) {
     case 0:
-      if (spoil_amount(rng, row)) return Defect::kBadAmount;
+      if (Defect d = spoil_amount(rng, row); d != Defect::kNone) return d;
       break;
     case 1:
       if (spoil_date(rng, row)) return Defect::kBadDate;
