@@ -157,14 +157,17 @@ void print_summary(const ScanSummary& s, const ScanArgs& a, const std::vector<st
   if (s.as_of)
     fmt::print(stderr, "  期间计算截至 {}{}\n", s.as_of->to_string(), s.as_of_from_data ? "（导出数据中的最晚日期；可用 --as-of 指定）" : "（--as-of）");
   for (const auto& [why, n] : s.cross_skipped) fmt::print(stderr, "  未判断: {}（{} 件）\n", why, grouped(n));
-  // Agencies whose cases cluster just under thresholds: at least 5 such cases and twice the share of all.
+  // Agencies whose cases cluster just under thresholds: at least 5 such cases and twice the share of
+  // the agencies of their domain.
   size_t shown = 0;
   for (const auto& a : s.near_threshold_by_agency) {
     if (a.near < 5 || a.ratio < 2.0 || shown == 5) continue;
     if (shown++ == 0)
-      fmt::print(stderr, "  接近门槛的案件比例偏高的机关（全部机关为 {:.2f}%）：\n", s.near_threshold_share * 100);
-    fmt::print(stderr, "    {}：{} / {} 件，{:.2f}%，为全部的 {:.1f} 倍\n", a.agency.empty() ? "（机关缺失）" : a.agency, a.near,
-               a.cases, a.share * 100, a.ratio);
+      fmt::print(stderr, "  接近门槛的案件比例偏高的机关（与同一执法领域的全部机关比较；全部案件为 {:.2f}%）：\n",
+                 s.near_threshold_share * 100);
+    fmt::print(stderr, "    {}（{}）：{} / {} 件，{:.2f}%，同领域 {:.2f}%，为其 {:.1f} 倍\n",
+               a.agency.empty() ? "（机关缺失）" : a.agency, a.domain.empty() ? "领域未填" : a.domain, a.near, a.cases,
+               a.share * 100, a.domain_share * 100, a.ratio);
   }
   for (const auto& e : s.input_errors) fmt::print(stderr, "  错误: {}\n", e);
   double rate = s.seconds > 0 ? static_cast<double>(s.rows_read) / s.seconds : 0;

@@ -237,6 +237,40 @@ TEST_CASE("the report: --out and standard output hold the same text; a report th
   }
 }
 
+TEST_CASE("near-threshold shares: each agency against the agencies of its own domain", "[cli]") {
+  // Domain 烟草专卖: agencies T1 (6 near of 10) and T2 (2 of 10): domain share 40 %, T1 1.5×.
+  // Domain 市场监管: M1 (6 near of 10) and M2..M5 (0 of 10 each): domain share 12 %, M1 5×.
+  // Against all 70 cases (20 %) both would look alike (3×); within its domain only M1 stands out.
+  TempDir t;
+  std::string csv = "案件编号,执法机关,执法领域,案由,销售金额\n";
+  int id = 0;
+  auto add = [&](const std::string& agency, const std::string& domain, int near, int total) {
+    for (int k = 0; k < total; ++k)
+      csv += "C" + std::to_string(++id) + "," + agency + "," + domain + ",销售伪劣产品案," + (k < near ? "46000" : "1000") + "\n";
+  };
+  add("甲烟草专卖局", "烟草专卖", 6, 10);
+  add("乙烟草专卖局", "烟草专卖", 2, 10);
+  add("甲市场监管局", "市场监管", 6, 10);
+  for (const char* m : {"乙市场监管局", "丙市场监管局", "丁市场监管局", "戊市场监管局"}) add(m, "市场监管", 0, 10);
+  write_all(t.file("near.csv"), csv);
+  const std::string rules = std::string(XIANJIE_SOURCE_DIR) + "/tests/data/stats/rules.yaml";
+  auto r = t.run("scan " + shell_quote(t.file("near.csv")) + " --rules " + shell_quote(rules) + " -f jsonl");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string summary = summary_line(r.out);
+  CHECK(summary.find("\"near_threshold_share\":0.2") != std::string::npos);
+  const size_t m1 = summary.find("{\"agency\":\"甲市场监管局\",\"domain\":\"市场监管\",\"cases\":10,\"near\":6,"
+                                 "\"share\":0.6,\"domain_share\":0.12,\"ratio\":5}");
+  const size_t t1 = summary.find("{\"agency\":\"甲烟草专卖局\",\"domain\":\"烟草专卖\",\"cases\":10,\"near\":6,"
+                                 "\"share\":0.6,\"domain_share\":0.4,\"ratio\":1.5}");
+  CHECK(m1 != std::string::npos);
+  CHECK(t1 != std::string::npos);
+  CHECK(m1 < t1);  // the highest ratio first
+  // The summary on standard error names only the agency that stands out in its domain.
+  CHECK(r.err.find("甲市场监管局（市场监管）：6 / 10 件，60.00%，同领域 12.00%，为其 5.0 倍") != std::string::npos);
+  CHECK(r.err.find("甲烟草专卖局（烟草专卖）") == std::string::npos);
+}
+
 TEST_CASE("rules test, rules list, explain", "[cli]") {
   TempDir t;
   auto test = t.run("rules test");

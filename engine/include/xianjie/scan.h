@@ -51,14 +51,18 @@ struct LinkedTableRows {
   uint64_t rows_rejected = 0;  // rows_read == rows_used + rows_rejected
 };
 
-// Near-threshold leads of one agency against all agencies (an agency whose amounts cluster just
-// under thresholds stands out by its ratio).
+// Near-threshold leads of one agency in one domain (执法领域) against all agencies of that domain:
+// an agency whose amounts cluster just under thresholds stands out by its ratio. The comparison is
+// within the domain because domains differ by nature (tobacco cases come near a threshold far more
+// often than labelling cases); records without a domain form a group of their own.
 struct AgencyNearShare {
   std::string agency;
-  uint64_t cases = 0;  // records of the agency evaluated
-  uint64_t near = 0;   // near-threshold findings
-  double share = 0;    // near / cases
-  double ratio = 0;    // share / the share over all agencies
+  std::string domain;        // "" when the records do not say
+  uint64_t cases = 0;        // records of the agency in the domain evaluated
+  uint64_t near = 0;         // near-threshold findings among them
+  double share = 0;          // near / cases
+  double domain_share = 0;   // the same over all agencies of the domain
+  double ratio = 0;          // share / domain_share
 };
 
 // This scan against the previous one recorded in a state file (scan --state; xianjie/state.h).
@@ -99,7 +103,7 @@ struct ScanSummary {
   uint64_t cross_member_records = 0;       // records kept for cross-record rules
   std::map<std::string, uint64_t> cross_skipped;  // reason → records a cross-record rule could not judge
   std::vector<AgencyNearShare> near_threshold_by_agency;  // highest ratio first
-  double near_threshold_share = 0;                         // over all agencies
+  double near_threshold_share = 0;                         // over all agencies and domains
   std::optional<StateCounts> state;        // with scan --state
 };
 

@@ -208,9 +208,11 @@ void write_json_summary(JsonWriter& w, const ScanSummary& s, std::string_view to
   for (const auto& a : s.near_threshold_by_agency) {
     w.begin_object();
     w.key("agency").string(a.agency);
+    w.key("domain").string(a.domain);
     w.key("cases").integer(a.cases);
     w.key("near").integer(a.near);
     w.key("share").real(std::round(a.share * 1e6) / 1e6);
+    w.key("domain_share").real(std::round(a.domain_share * 1e6) / 1e6);
     w.key("ratio").real(std::round(a.ratio * 1000) / 1000);
     w.end_object();
   }

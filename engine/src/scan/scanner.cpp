@@ -29,18 +29,30 @@ namespace xianjie {
 
 namespace {
 
-// Cases per agency within one batch, counted without a string allocation per record: the keys are
-// copied once each into `names`, and the map looks them up by view.
+// The key under which near-threshold shares are counted: an agency within one domain (执法领域).
+std::string agency_domain_key(std::string_view agency, std::string_view domain) {
+  std::string key(agency);
+  key += '\x1f';
+  key += domain;
+  return key;
+}
+
+// Cases per agency and domain within one batch, counted without a string allocation per record:
+// the keys are copied once each into `names`, and the map looks them up by view.
 struct AgencyCounts {
   std::deque<std::string> names;  // stable addresses: the map's keys point into these strings
   std::unordered_map<std::string_view, uint64_t> counts;
-  void add(std::string_view agency) {
-    auto it = counts.find(agency);
+  std::string scratch;            // the key being looked up; keeps its capacity
+  void add(std::string_view agency, std::string_view domain) {
+    scratch.assign(agency);
+    scratch += '\x1f';
+    scratch += domain;
+    auto it = counts.find(scratch);
     if (it != counts.end()) {
       ++it->second;
       return;
     }
-    names.emplace_back(agency);
+    names.push_back(scratch);
     counts.emplace(names.back(), 1);
   }
 };
@@ -93,6 +105,7 @@ struct Scanner::Impl {
     progress_rows.store(progress_rows_done.load(std::memory_order_relaxed) + source.rows_read(), std::memory_order_relaxed);
     progress_fraction.store(source.fraction_done(), std::memory_order_relaxed);
   }
+  // Keyed by agency_domain_key(agency, domain).
   std::map<std::string, uint64_t> near_cases_by_agency, cases_by_agency;
   // Threshold findings of records that a history rule may also concern: held until finish() so
   // that a case is reported once, with the evidence of both. A finding's source (input and row)
@@ -158,7 +171,9 @@ struct Scanner::Impl {
       if (options.observer) keep_for_observer(record, transferred, batch, r, out);
       if (has_near) {
         const Value& ag = record.slots[slot::kAgency];
-        out.cases_by_agency.add(ag.is_null() ? std::string_view() : trim(ag.as_text()));
+        const Value& dm = record.slots[slot::kDomain];
+        out.cases_by_agency.add(ag.is_null() ? std::string_view() : trim(ag.as_text()),
+                                dm.is_null() ? std::string_view() : trim(dm.as_text()));
       }
     }
   }
@@ -228,7 +243,7 @@ struct Scanner::Impl {
   }
 
   void count_and_emit(const Finding& f, FindingSink& sink) {
-    if (f.pattern == "near-threshold") ++near_cases_by_agency[std::string(trim(f.agency))];
+    if (f.pattern == "near-threshold") ++near_cases_by_agency[agency_domain_key(trim(f.agency), trim(f.domain))];
     ++summary.findings;
     if (f.referral) ++summary.referral_candidates;
     ++summary.findings_by_severity[static_cast<size_t>(f.severity)];
@@ -473,24 +488,46 @@ void Scanner::finish(FindingSink& sink) {
   im.held.shrink_to_fit();
   for (size_t k = 0; k < found.size(); ++k)
     if (!merged[k]) im.count_and_emit(found[k], sink);
-  // Per agency: the share of its cases just under a threshold, against the share over all agencies.
-  uint64_t all_cases = 0, all_near = 0;
-  for (const auto& [a, n] : im.cases_by_agency) all_cases += n;
-  for (const auto& [a, n] : im.near_cases_by_agency) all_near += n;
-  for (const auto& [agency, near] : im.near_cases_by_agency) {
+  // Per agency and domain: the share of its cases just under a threshold, against the share over
+  // all agencies of the same domain. Against all agencies, a tobacco bureau would always stand out:
+  // tobacco cases come near a threshold more often than, say, labelling cases do.
+  struct Totals {
+    uint64_t cases = 0, near = 0;
+  };
+  std::map<std::string, Totals> by_domain;
+  Totals all;
+  auto domain_of = [](const std::string& key) { return key.substr(key.find('\x1f') + 1); };
+  for (const auto& [key, n] : im.cases_by_agency) {
+    by_domain[domain_of(key)].cases += n;
+    all.cases += n;
+  }
+  for (const auto& [key, n] : im.near_cases_by_agency) {
+    by_domain[domain_of(key)].near += n;
+    all.near += n;
+  }
+  auto share_of = [](uint64_t near, uint64_t cases) {
+    return cases ? static_cast<double>(near) / static_cast<double>(cases) : 0.0;
+  };
+  for (const auto& [key, near] : im.near_cases_by_agency) {
     AgencyNearShare row;
-    row.agency = agency;
+    const size_t cut = key.find('\x1f');
+    row.agency = key.substr(0, cut);
+    row.domain = key.substr(cut + 1);
     row.near = near;
-    auto it = im.cases_by_agency.find(agency);
+    auto it = im.cases_by_agency.find(key);
     row.cases = it == im.cases_by_agency.end() ? 0 : it->second;
-    row.share = row.cases ? static_cast<double>(near) / static_cast<double>(row.cases) : 0;
-    double overall = all_cases ? static_cast<double>(all_near) / static_cast<double>(all_cases) : 0;
-    row.ratio = overall > 0 ? row.share / overall : 0;
+    row.share = share_of(near, row.cases);
+    const Totals& d = by_domain[row.domain];
+    row.domain_share = share_of(d.near, d.cases);
+    row.ratio = row.domain_share > 0 ? row.share / row.domain_share : 0;
     im.summary.near_threshold_by_agency.push_back(row);
   }
   std::sort(im.summary.near_threshold_by_agency.begin(), im.summary.near_threshold_by_agency.end(),
-            [](const AgencyNearShare& a, const AgencyNearShare& b) { return a.ratio > b.ratio || (a.ratio == b.ratio && a.agency < b.agency); });
-  im.summary.near_threshold_share = all_cases ? static_cast<double>(all_near) / static_cast<double>(all_cases) : 0;
+            [](const AgencyNearShare& a, const AgencyNearShare& b) {
+              if (a.ratio != b.ratio) return a.ratio > b.ratio;
+              return a.agency != b.agency ? a.agency < b.agency : a.domain < b.domain;
+            });
+  im.summary.near_threshold_share = share_of(all.near, all.cases);
   const CrossSummary& cs = im.cross.summary();
   im.summary.cross_member_records = cs.member_records;
   im.summary.cross_skipped = cs.skipped;
