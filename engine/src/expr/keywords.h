@@ -55,8 +55,10 @@ class KeywordTable {
   uint16_t byte_class_[256] = {};
   size_t classes_ = 1;
   size_t max_pattern_bytes_ = 0;  // the longest keyword: lanes of a long text overlap by this − 1
-  // Transitions: [state × classes_ + class] → target state, top bit set when the target has
-  // outputs. 16-bit entries while the states fit in 15 bits, else 32-bit.
+  // Transitions: [class × states + state] → target state, top bit set when the target has
+  // outputs. 16-bit entries while the states fit in 15 bits, else 32-bit. class_base_[byte] is
+  // byte_class_[byte] × states, the start of the byte's row.
+  uint32_t class_base_[256] = {};
   static constexpr size_t kMaxNarrowStates = 0x7FFF;
   bool wide_ = false;
   std::vector<uint16_t> next16_;
