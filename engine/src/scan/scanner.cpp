@@ -37,8 +37,9 @@ std::string agency_domain_key(std::string_view agency, std::string_view domain) 
   return key;
 }
 
-// Cases per agency and domain within one batch, counted without a string allocation per record:
-// the keys are copied once each into `names`, and the map looks them up by view.
+// Cases per agency and domain, counted by each evaluating thread on its own (merged when the input
+// is done: sums do not depend on the order of the batches) and without a string allocation per
+// record: the keys are copied once each into `names`, and the map looks them up by view.
 struct AgencyCounts {
   std::deque<std::string> names;  // stable addresses: the map's keys point into these strings
   std::unordered_map<std::string_view, uint64_t> counts;
@@ -67,7 +68,6 @@ struct BatchResult {
   std::vector<char> fact_offers_penalty;  // the fact is offered for 反向衔接 (see CrossRecordAnalyzer)
   std::vector<ValueError> value_errors;
   uint64_t evaluated = 0;
-  AgencyCounts cases_by_agency;  // only when near-threshold rules exist
   uint64_t transferred = 0;
   // For ScanOptions::observer only: every evaluated record, replayed to the observer at emission
   // (its text still points into the batch, which lives until then).
@@ -132,8 +132,13 @@ struct Scanner::Impl {
     return ids.count(std::string(trim(record.slots[slot::kCaseId].as_text()))) > 0;
   }
 
+  // Adds the counts of one thread (see AgencyCounts).
+  void merge_agency_counts(const AgencyCounts& counts) {
+    for (const auto& [key, n] : counts.counts) cases_by_agency[std::string(key)] += n;
+  }
+
   void process(const RowSource& source, const RecordBuilder& builder, Matcher& matcher, Record& record,
-               const RowBatch& batch, BatchResult& out) {
+               const RowBatch& batch, BatchResult& out, AgencyCounts& agency_counts) {
     std::vector<ValueError> errors;
     std::vector<Membership> members;
     const bool cross_on = cross.has_rules() || !cross.transferred_case_ids().empty();
@@ -173,7 +178,7 @@ struct Scanner::Impl {
       if (has_near) {
         const Value& ag = record.slots[slot::kAgency];
         const Value& dm = record.slots[slot::kDomain];
-        out.cases_by_agency.add(ag.is_null() ? std::string_view() : trim(ag.as_text()),
+        agency_counts.add(ag.is_null() ? std::string_view() : trim(ag.as_text()),
                                 dm.is_null() ? std::string_view() : trim(dm.as_text()));
       }
     }
@@ -209,7 +214,6 @@ struct Scanner::Impl {
 
   void emit(BatchResult& res, FindingSink& sink) {
     summary.rows_evaluated += res.evaluated;
-    for (const auto& [agency, n] : res.cases_by_agency.counts) cases_by_agency[std::string(agency)] += n;
     summary.rows_transferred += res.transferred;
     // Facts first; note which records are acts of a history rule (their findings may be held).
     std::vector<char> history_act(res.facts.size(), 0);
@@ -293,12 +297,14 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     Record record;
     RowBatch batch;
     BatchResult res;
+    AgencyCounts agency_counts;
     while (source.next_batch(batch)) {
       im.note_progress(source);
       res = BatchResult();
-      im.process(source, builder, matcher, record, batch, res);
+      im.process(source, builder, matcher, record, batch, res, agency_counts);
       im.emit(res, sink);
     }
+    im.merge_agency_counts(agency_counts);
     ok = source.error().empty();
   } else {
     // Pipeline: this thread reads; `threads - 1` workers evaluate; results leave in sequence order.
@@ -314,7 +320,8 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     size_t max_pending = threads + 2;  // one batch per thread, two read ahead: enough to keep them busy
     std::vector<std::unique_ptr<Work>> owned;  // every Work ever created; recycled through `pool`
     // Takes the oldest batch not yet taken and evaluates it (called with `lock` held; returns with it held).
-    auto evaluate_next = [&](std::unique_lock<std::mutex>& lock, Matcher& matcher, Record& record) {
+    auto evaluate_next = [&](std::unique_lock<std::mutex>& lock, Matcher& matcher, Record& record,
+                             AgencyCounts& agency_counts) {
       std::unique_ptr<Work> w = std::move(queue.front());
       queue.pop_front();
       in_flight.push_back(w.get());
@@ -322,7 +329,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
       // The previous use of this Work is freed here, not in the reading step, which is the
       // pipeline's serial part.
       w->result = BatchResult();
-      im.process(source, builder, matcher, record, w->batch, w->result);
+      im.process(source, builder, matcher, record, w->batch, w->result, agency_counts);
       lock.lock();
       w->done = true;
       owned.push_back(std::move(w));
@@ -330,16 +337,21 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
     auto worker = [&]() {
       Matcher matcher(im.rules, im.options.match);
       Record record;
+      AgencyCounts agency_counts;
       std::unique_lock<std::mutex> lock(m);
       for (;;) {
         cv.wait(lock, [&] { return !queue.empty() || reading_done; });
-        if (queue.empty()) return;
-        evaluate_next(lock, matcher, record);
+        if (queue.empty()) {
+          im.merge_agency_counts(agency_counts);  // under `m`, like every other worker's
+          return;
+        }
+        evaluate_next(lock, matcher, record, agency_counts);
         cv.notify_all();
       }
     };
     std::optional<Matcher> reader_matcher;  // made when the reading thread first evaluates a batch
     Record reader_record;
+    AgencyCounts reader_counts;
     auto help = [&](std::unique_lock<std::mutex>& lock) {
       if (!reader_matcher) {
         lock.unlock();
@@ -347,7 +359,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
         lock.lock();
         if (queue.empty()) return;
       }
-      evaluate_next(lock, *reader_matcher, reader_record);
+      evaluate_next(lock, *reader_matcher, reader_record, reader_counts);
     };
     std::vector<std::thread> workers;
     for (unsigned k = 1; k < threads; ++k) workers.emplace_back(worker);
@@ -399,6 +411,7 @@ bool Scanner::scan(RowSource& source, FindingSink& sink) {
       drain(lock, true);
     }
     for (auto& t : workers) t.join();
+    im.merge_agency_counts(reader_counts);
     ok = source.error().empty();
   }
   im.summary.rows_read += source.rows_read();
