@@ -56,6 +56,9 @@ struct CaseFact {
   std::string key;
   std::string_view key_basis;  // Chinese, for the finding (interned)
   bool key_by_person_name = false;  // a person's name only: people share names
+  // The key's place among all keys in code point order (0 for no key), set by the analysis once
+  // identities are joined: facts are grouped by party comparing this number instead of the text.
+  uint32_t key_rank = 0;
 };
 
 // A copy of `text` that lives as long as the process, shared by every caller that interns the same

@@ -55,6 +55,20 @@ struct CrossRecordAnalyzer::Impl {
       f.key_by_person_name = false;
     }
   }
+
+  // CaseFact::key_rank: 1, 2, 3 … for the distinct keys in code point order, 0 for none.
+  void rank_keys() {
+    std::vector<std::string_view> keys;
+    keys.reserve(facts.size());
+    for (const auto& f : facts)
+      if (!f.key.empty()) keys.push_back(f.key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::unordered_map<std::string_view, uint32_t> rank;
+    rank.reserve(keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) rank.emplace(keys[k], static_cast<uint32_t>(k + 1));
+    for (auto& f : facts) f.key_rank = f.key.empty() ? 0 : rank.at(f.key);
+  }
 };
 
 CrossRecordAnalyzer::CrossRecordAnalyzer(const RuleSet& rules, MatchOptions options)
@@ -125,6 +139,7 @@ const CrossSummary& CrossRecordAnalyzer::summary() const { return impl_->summary
 std::vector<Finding> CrossRecordAnalyzer::analyze(std::optional<Date> as_of) {
   Impl& im = *impl_;
   im.join_identities();
+  im.rank_keys();
   std::vector<Finding> out;
   const auto& rules = im.rules.impl().rules;
   for (size_t ri = 0; ri < rules.size(); ++ri) {
