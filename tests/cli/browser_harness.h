@@ -4,6 +4,8 @@
 // none (scripts/test.sh installs Debian's chromium; XIANJIE_CHROMIUM names another binary).
 #pragma once
 
+#include <cctype>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -66,6 +68,23 @@ inline std::vector<std::string> attrs(const std::string& s, const std::string& t
     if (a == std::string::npos) continue;
     a += attr.size() + 3;
     out.push_back(element.substr(a, element.find('"', a) - a));
+  }
+  return out;
+}
+
+
+// `s` with every byte outside [A-Za-z0-9-_.~] as %XX, for a URL fragment.
+inline std::string percent_encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
   }
   return out;
 }

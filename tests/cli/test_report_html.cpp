@@ -40,21 +40,6 @@ std::string hostile_csv() {
          "</script><!--\",52000,2023-04-12,2023-06-01,否\n";
 }
 
-// `s` with every byte outside [A-Za-z0-9-_.~] as %XX, for a URL fragment.
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 // The text between every `before` and the next `after`.
 std::vector<std::string> between_all(const std::string& s, const std::string& before, const std::string& after) {

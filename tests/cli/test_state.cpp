@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "browser_harness.h"
 #include "cli_harness.h"
 #include "json_lite.h"
 #include "xlsx_reader.h"
@@ -602,4 +603,56 @@ TEST_CASE("scan --state: the csv and xlsx reports carry the review columns and t
   // Without --state neither report has the columns.
   auto plain = t.run("scan " + shell_quote(t.file("b.csv")) + " -f csv -q");
   CHECK_FALSE(has(plain.out, "本次比对"));
+}
+
+TEST_CASE("scan --state: the html report shows the review state, filters by it and lists what disappeared", "[state][html]") {
+  TempDir t;
+  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2 + kRow3);
+  auto first = scan(t, t.file("a.csv"));
+  const std::string fp1 = fingerprint_of(first.report, "市监罚〔2023〕1号");
+  const std::string fp3 = fingerprint_of(first.report, "市监罚〔2023〕3号");
+  const std::string db = shell_quote(t.file("state.db"));
+  REQUIRE(t.run("review --state " + db + " " + fp1 + " --status dismissed --reason '证据不足' --reviewer 王检察官").exit_code == 0);
+  write_all(t.file("b.csv"), kHeader + kRow1 + row("市监罚〔2023〕2号", "乙商贸有限公司", 85000));
+  const std::string html = output_dir() + "/report_state.html";
+  auto r = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f html -q -o " + shell_quote(html));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string page = read_all(html);
+  CHECK(has(page, "第 2 次扫描，与第 1 次比对"));
+  CHECK(has(page, "<b>1</b><span>有变化</span>"));
+  CHECK(has(page, "<b>1</b><span>已消失</span>"));
+  CHECK(has(page, "已消失的线索（上次扫描发现、本次未再发现：1 条）"));
+  CHECK(has(page, "<td>" + fp3 + "</td><td>待审查</td><td>MKT-01</td><td>市监罚〔2023〕3号</td>"));
+  CHECK(has(page, "\"" + fp1 + "\""));  // each candidate carries its fingerprint
+
+  std::string browser = chromium();
+  if (browser.empty()) {
+    WARN("SKIPPED: chromium not found; the review state was not rendered in a browser");
+    return;
+  }
+  const std::string url = "file://" + std::filesystem::absolute(html).string();
+  REQUIRE(run_chromium(browser, t, "--dump-dom", url, t.file("all.html")) == 0);
+  const std::string dom = read_all(t.file("all.html"));
+  CHECK(count(dom, "<tr class=\"main\"") == 2);
+  CHECK(has(dom, "<span class=\"review-state\">有变化</span>"));
+  CHECK(has(dom, "<span class=\"review-status\">已排除</span>"));
+  CHECK_FALSE(has(dom, "<span class=\"review-state\">未变</span>"));  // an unchanged finding is not marked
+  CHECK(has(dom, "证据不足"));
+  CHECK(has(dom, "<label class=\"review\">本次比对"));  // the review filters are shown
+  // Filtered from the address: the changed finding only, then the dismissed one only.
+  REQUIRE(run_chromium(browser, t, "--dump-dom", url + "#state=" + percent_encode("有变化"), t.file("changed.html")) == 0);
+  const std::string changed = read_all(t.file("changed.html"));
+  CHECK(count(changed, "<tr class=\"main\"") == 1);
+  CHECK(has(changed, "市监罚〔2023〕2号"));
+  REQUIRE(run_chromium(browser, t, "--dump-dom", url + "#status=" + percent_encode("已排除"), t.file("dismissed.html")) == 0);
+  const std::string dismissed = read_all(t.file("dismissed.html"));
+  CHECK(count(dismissed, "<tr class=\"main\"") == 1);
+  CHECK(has(dismissed, fp1));
+
+  // Without --state the filters stay hidden.
+  auto plain = t.run("scan " + shell_quote(t.file("b.csv")) + " -f html -q -o " + shell_quote(t.file("plain.html")));
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(run_chromium(browser, t, "--dump-dom", "file://" + t.file("plain.html"), t.file("plain.dom")) == 0);
+  CHECK(has(read_all(t.file("plain.dom")), "<label class=\"review\" hidden=\"\">本次比对"));
 }

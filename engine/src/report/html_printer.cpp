@@ -143,6 +143,18 @@ class HtmlPrinter final : public FindingSink {
     for (const auto& e : f.evidence) evidence(w, e);
     w.end_array();
     w.integer(intern(join(f.missing_fields, "、")));
+    if (f.tracking) {  // scan --state
+      const auto review = review_cells(f);  // state, status, reason, note, fingerprint
+      w.begin_array();
+      w.integer(intern(review[0]));
+      w.integer(intern(review[1]));
+      w.string(terminal_safe(review[2]));
+      w.string(terminal_safe(review[3]));
+      w.string(review[4]);
+      w.end_array();
+    } else {
+      w.integer(0);
+    }
     w.end_array();
 
     buffer_.clear();
@@ -150,6 +162,11 @@ class HtmlPrinter final : public FindingSink {
     append_script_json(buffer_, row_);
     write(buffer_);
     ++findings_;
+  }
+
+  void disappeared(const DisappearedFinding& d) override {
+    ++disappeared_count_;
+    if (disappeared_.size() < kMaxListedRejects) disappeared_.push_back(d);
   }
 
   void reject(const RejectedRow& row) override {
@@ -237,6 +254,25 @@ class HtmlPrinter final : public FindingSink {
     for (const auto& [label, n, cls] : cards)
       o += fmt::format("  <div class=\"figure{}\"><b>{}</b><span>{}</span></div>\n", cls, grouped(n), label);
     o += "</div>\n";
+    if (s.state) {  // scan --state: this scan against the previous one
+      const StateCounts& st = *s.state;
+      o += st.previous_scan_id == 0
+               ? fmt::format("<p class=\"meta\">复核状态文件 {} · 第 {} 次扫描（首次，无可比对）</p>\n", html_text(st.path), st.scan_id)
+               : fmt::format("<p class=\"meta\">复核状态文件 {} · 第 {} 次扫描，与第 {} 次比对</p>\n", html_text(st.path),
+                             st.scan_id, st.previous_scan_id);
+      o += "<div class=\"figures\">\n";
+      const std::array<std::pair<const char*, uint64_t>, 6> review = {{
+          {"新增", st.new_findings},
+          {"未变", st.unchanged},
+          {"有变化", st.changed},
+          {"已消失", st.disappeared},
+          {"已排除后重新打开", st.reopened},
+          {"仍为已排除", st.dismissed},
+      }};
+      for (const auto& [label, n] : review)
+        o += fmt::format("  <div class=\"figure\"><b>{}</b><span>{}</span></div>\n", grouped(n), label);
+      o += "</div>\n";
+    }
   }
 
   void notes(std::string& o, const ScanSummary& s) const {
@@ -256,6 +292,24 @@ class HtmlPrinter final : public FindingSink {
       for (const auto& [column, n] : s.value_errors_by_column)
         o += "<tr><td>" + html_text(column) + "</td><td class=\"num\">" + grouped(n) + "</td></tr>\n";
       o += "</tbody></table></details>\n";
+    }
+    if (disappeared_count_ > 0) {
+      o += fmt::format("<details><summary>已消失的线索（上次扫描发现、本次未再发现：{} 条）</summary>\n",
+                       grouped(disappeared_count_));
+      o += "<table class=\"counts\"><thead><tr><th>线索指纹</th><th>复核状态</th><th>规则</th><th>案件编号</th>"
+           "<th>执法机关</th><th>当事人</th><th>最后所见位置</th></tr></thead><tbody>\n";
+      for (const auto& d : disappeared_) {
+        std::string status = review_status_text(d.status);
+        if (!d.status_reason.empty()) status += "：" + d.status_reason;
+        o += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                         html_text(d.fingerprint), html_text(status), html_text(d.rule_id), html_text(d.case_id),
+                         html_text(d.agency), html_text(d.party_name), html_text(d.source));
+      }
+      o += "</tbody></table>\n";
+      if (disappeared_count_ > disappeared_.size())
+        o += fmt::format("<p class=\"sub\">另有 {} 条未列出；完整列表见 jsonl 输出。</p>\n",
+                         grouped(disappeared_count_ - disappeared_.size()));
+      o += "</details>\n";
     }
     if (!rejects_.empty()) {
       o += fmt::format("<details><summary>拒收行（{} 行）</summary>\n", grouped(s.rows_rejected));
@@ -298,6 +352,8 @@ class HtmlPrinter final : public FindingSink {
   std::unordered_map<std::string, uint32_t> index_;  // raw text → index in strings_
   std::vector<std::string> strings_;                 // meta.strings, terminal_safe
   std::vector<ListedReject> rejects_;                // the first kMaxListedRejects
+  std::vector<DisappearedFinding> disappeared_;      // likewise (scan --state)
+  uint64_t disappeared_count_ = 0;
 };
 
 }  // namespace
