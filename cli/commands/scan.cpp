@@ -296,8 +296,10 @@ int run(ScanArgs& a) {
   if (state_scan && !a.quiet && !state_scan->error()) print_state_summary(*state_scan);
   if (state_scan && !finish_state(*state_scan, static_cast<bool>(*out), input_failed)) return kExitError;
   if (!*out) {
+    const std::string why = printer->failure();
     fmt::print(stderr, "错误: 写入报告失败{}{}\n", a.out.empty() ? "" : "：" + a.out,
-               *format == ReportFormat::kXlsx ? "（xlsx 先在临时目录中生成，可用 TMPDIR 指定有空间的目录）" : "");
+               !why.empty() ? "（" + why + "）"
+               : *format == ReportFormat::kXlsx ? "（xlsx 先在临时目录中生成，可用 TMPDIR 指定有空间的目录）" : "");
     return kExitError;
   }
   if (input_failed) return kExitError;

@@ -151,10 +151,10 @@ int run(const StatsArgs& a) {
   StatsReport report = stats.report(*grouping);
   StatsReportOptions ro;
   ro.tool_version = XIANJIE_VERSION;
-  write_stats_report(*format, report, *out, ro);
+  const std::string why = write_stats_report(*format, report, *out, ro);
   out->flush();
   if (!*out) {
-    fmt::print(stderr, "错误: 写入报告失败{}\n", a.out.empty() ? "" : "：" + a.out);
+    fmt::print(stderr, "错误: 写入报告失败{}{}\n", a.out.empty() ? "" : "：" + a.out, why.empty() ? "" : "（" + why + "）");
     return kExitError;
   }
   if (!a.quiet) print_summary(report, sink.first_rejects());

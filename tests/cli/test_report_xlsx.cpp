@@ -109,6 +109,25 @@ TEST_CASE("scan --format xlsx: refused on standard output", "[cli][xlsx]") {
   }
 }
 
+TEST_CASE("xlsx: a workbook that cannot be built says why, exit 2", "[cli][xlsx]") {
+  // /proc is a directory in which no file can be created: the workbook's temporary file fails.
+  if (!std::filesystem::is_directory("/proc")) return;
+  TempDir t;
+  for (const std::string command : {"scan", "stats"}) {
+    for (const std::string mask : {"", " --mask"}) {
+      if (command == "stats" && !mask.empty()) continue;
+      INFO(command << mask);
+      std::string cmd = "TMPDIR=/proc " + shell_quote(XIANJIE_BIN) + " " + command + " " + shell_quote(kSample) +
+                        " -f xlsx -q" + mask + " -o " + shell_quote(t.file("x.xlsx")) + " 2>" + shell_quote(t.file("err"));
+      int status = std::system(cmd.c_str());
+      REQUIRE(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 2);
+      const std::string err = read_all(t.file("err"));
+      CHECK(has(err, "写入报告失败：" + t.file("x.xlsx") + "（无法在 /proc 创建临时文件（可设置 TMPDIR 指定其他目录））"));
+    }
+  }
+}
+
 TEST_CASE("stats --format xlsx: a sheet per view with the figures of the table", "[cli][xlsx][stats]") {
   TempDir t;
   std::string file = t.file("统计.xlsx");

@@ -119,6 +119,10 @@ class FindingSink {
   // --state); after the last finding, before end().
   virtual void disappeared(const DisappearedFinding& /*d*/) {}
   virtual void end(const ScanSummary& /*summary*/) {}
+  // After end(): why the report could not be written in full, when the printer knows more than
+  // that its stream failed (an xlsx workbook that could not be built says what went wrong); ""
+  // otherwise.
+  virtual std::string failure() const { return {}; }
 };
 
 // Sees every evaluated record of a scan, for tools that count over all records and not only over

@@ -155,8 +155,9 @@ std::optional<StatsReport> rollup_stats(const StatsReport& r, StatsGrouping grou
 // agency and per month, with the report's own grouping as well when it is agency and month),
 // `xlsx` (a workbook with a sheet per agency, per month and per agency and month, as far as the
 // grouping allows, and a sheet of notes; shares as percentages, counts as numbers). Agency names
-// are case data: escaped for each format. A workbook that cannot be built leaves `out` bad.
-void write_stats_report(StatsFormat format, const StatsReport& report, std::ostream& out,
-                        const StatsReportOptions& options);
+// are case data: escaped for each format. A workbook that cannot be built leaves `out` bad and
+// returns why; otherwise the result is "" (a failing stream is the caller's to check).
+std::string write_stats_report(StatsFormat format, const StatsReport& report, std::ostream& out,
+                               const StatsReportOptions& options);
 
 }  // namespace xianjie

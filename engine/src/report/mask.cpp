@@ -208,6 +208,7 @@ class MaskingSink final : public FindingSink {
     inner_->disappeared(masked);
   }
   void end(const ScanSummary& summary) override { inner_->end(summary); }
+  std::string failure() const override { return inner_->failure(); }
 
  private:
   std::unique_ptr<FindingSink> inner_;

@@ -135,10 +135,11 @@ class XlsxPrinter final : public FindingSink {
       else disappeared_->autofilter(disappeared_rows_);
       disappeared_->fit_columns(6, 48);
     }
-    std::string error;
-    if (!book_.finish(out_, error)) out_.setstate(std::ios::badbit);
+    if (!book_.finish(out_, error_)) out_.setstate(std::ios::badbit);
     out_.flush();
   }
+
+  std::string failure() const override { return error_; }
 
  private:
   void count(const Finding& f) {
@@ -277,6 +278,7 @@ class XlsxPrinter final : public FindingSink {
   Sheet* disappeared_ = nullptr;  // scan --state only
   uint32_t rows_ = 0;             // findings written to 线索
   uint32_t disappeared_rows_ = 0;
+  std::string error_;  // why the workbook could not be built, see failure()
   std::map<std::string, uint64_t> by_offense_, by_domain_, by_month_;
   std::map<std::array<std::string, 3>, uint64_t> by_rule_;  // rule id, title, version → findings
   std::map<std::string, AgencyCounts> by_agency_;

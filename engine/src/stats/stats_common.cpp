@@ -20,16 +20,17 @@ std::optional<StatsFormat> parse_stats_format(std::string_view name) {
   return std::nullopt;
 }
 
-void write_stats_report(StatsFormat format, const StatsReport& report, std::ostream& out,
-                        const StatsReportOptions& options) {
+std::string write_stats_report(StatsFormat format, const StatsReport& report, std::ostream& out,
+                               const StatsReportOptions& options) {
   switch (format) {
     case StatsFormat::kTable: stats::write_stats_table(report, out, options); break;
     case StatsFormat::kCsv: stats::write_stats_csv(report, out, options); break;
     case StatsFormat::kJson: stats::write_stats_json(report, out, options); break;
     case StatsFormat::kMarkdown: stats::write_stats_markdown(report, out, options); break;
     case StatsFormat::kHtml: stats::write_stats_html(report, out, options); break;
-    case StatsFormat::kXlsx: stats::write_stats_xlsx(report, out, options); break;
+    case StatsFormat::kXlsx: return stats::write_stats_xlsx(report, out, options);
   }
+  return {};
 }
 
 std::optional<StatsReport> rollup_stats(const StatsReport& r, StatsGrouping grouping) {

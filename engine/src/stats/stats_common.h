@@ -49,7 +49,8 @@ void write_stats_csv(const StatsReport& r, std::ostream& out, const StatsReportO
 void write_stats_json(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
 void write_stats_markdown(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
 void write_stats_html(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
-void write_stats_xlsx(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
+// Returns why the workbook could not be built ("" when it was).
+std::string write_stats_xlsx(const StatsReport& r, std::ostream& out, const StatsReportOptions& o);
 
 // The reports an html page or a workbook shows, finest last: per agency, per month, per agency
 // and month, as far as the grouping of `r` allows (rollup_stats). Each with its Chinese title.

@@ -85,13 +85,14 @@ void write_notes(Sheet& sh, const StatsReport& r, const StatsReportOptions& o) {
 
 }  // namespace
 
-void write_stats_xlsx(const StatsReport& r, std::ostream& out, const StatsReportOptions& o) {
+std::string write_stats_xlsx(const StatsReport& r, std::ostream& out, const StatsReportOptions& o) {
   xlsx::Workbook book;
   for (const auto& [title, view] : report_views(r))
     if (Sheet* sh = book.add_sheet(title)) write_view(*sh, view);
   if (Sheet* sh = book.add_sheet("说明")) write_notes(*sh, r, o);
   std::string error;
   if (!book.finish(out, error)) out.setstate(std::ios::badbit);
+  return error;
 }
 
 }  // namespace xianjie::stats
