@@ -603,6 +603,15 @@ TEST_CASE("scan --state: the csv and xlsx reports carry the review columns and t
   // Without --state neither report has the columns.
   auto plain = t.run("scan " + shell_quote(t.file("b.csv")) + " -f csv -q");
   CHECK_FALSE(has(plain.out, "本次比对"));
+  // The terminal table and Markdown show the review state of each finding too.
+  auto table = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f table -q");
+  REQUIRE(table.exit_code == 0);
+  CHECK(has(table.out, "未变 · 已排除：不构成犯罪：销售金额含退货 · " + fp1));
+  auto md = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f md -q");
+  REQUIRE(md.exit_code == 0);
+  CHECK(has(md.out, "| 复核状态 | 已排除：不构成犯罪：销售金额含退货 |"));
+  CHECK(has(md.out, "| 线索指纹 | " + fp1 + " |"));
+  CHECK_FALSE(has(plain.out, "复核状态"));
 }
 
 TEST_CASE("scan --state: the html report shows the review state, filters by it and lists what disappeared", "[state][html]") {

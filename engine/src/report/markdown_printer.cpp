@@ -57,6 +57,13 @@ class MarkdownPrinter final : public FindingSink {
     if (!f.missing_fields.empty()) row("缺失字段", join(f.missing_fields, "、"));
     row("说明", f.message);
     row("建议", std::string(suggested_action(f)));
+    if (f.tracking) {  // scan --state
+      const auto review = review_cells(f);  // state, status, reason, note, fingerprint
+      row("本次比对", review[0]);
+      row("复核状态", review[2].empty() ? review[1] : review[1] + "：" + review[2]);
+      if (!review[3].empty()) row("复核说明", review[3]);
+      row("线索指纹", review[4]);
+    }
     o += "\n**证据**\n\n";
     if (f.evidence.empty()) {
       o += "（无）\n\n";

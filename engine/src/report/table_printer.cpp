@@ -92,6 +92,11 @@ class TablePrinter final : public FindingSink {
     if (!f.confirmed) line("门槛", dotted({"未确认", f.confirmation_note}), kYellow);
     if (f.transferred) line("已移送", "记录显示已移送公安机关", kYellow);
     line("建议", std::string(suggested_action(f)));
+    if (f.tracking) {  // scan --state
+      const auto review = review_cells(f);  // state, status, reason, note, fingerprint
+      line("复核", dotted({review[0], review[2].empty() ? review[1] : review[1] + "：" + review[2], review[4]}));
+      if (!review[3].empty()) line("复核说明", review[3], kYellow);
+    }
     write();
   }
 
