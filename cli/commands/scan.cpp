@@ -208,6 +208,13 @@ bool finish_state(StateScan& st, bool report_ok, bool input_failed) {
   return true;
 }
 
+// Leaves `scanner` for the system to reclaim when the process exits (see the end of run()). It
+// stays reachable from this function's static, so leak checkers count it as in use, not lost.
+void keep_until_exit(std::unique_ptr<Scanner> scanner) {
+  static auto* kept = new std::vector<std::unique_ptr<Scanner>>();
+  kept->push_back(std::move(scanner));
+}
+
 int run(ScanArgs& a) {
   auto format = parse_report_format(a.format);
   if (!format) {
@@ -275,7 +282,8 @@ int run(ScanArgs& a) {
   so.mapping = a.mapping.empty() ? nullptr : &mapping;
   so.threads = a.threads;
   so.as_of = lo.as_of;
-  Scanner scanner(*rules, so);
+  auto owned_scanner = std::make_unique<Scanner>(*rules, so);
+  Scanner& scanner = *owned_scanner;
   sink.begin(rules->rules());
   bool input_failed = false;
   // The transfer chain's tables come first: a case found in `transfers` counts as transferred.
@@ -293,6 +301,10 @@ int run(ScanArgs& a) {
   sink.end(scanner.summary());
   out->flush();
   if (!a.quiet) print_summary(scanner.summary(), a, sink.first_rejects());
+  // The scanner holds the case facts the cross-record rules kept: 650 MiB in millions of small
+  // allocations for 5,000,000 rows, whose freeing one by one took about 0.4 s. The process ends
+  // with this command, and the system takes the memory back at once.
+  keep_until_exit(std::move(owned_scanner));
   if (state_scan && !a.quiet && !state_scan->error()) print_state_summary(*state_scan);
   if (state_scan && !finish_state(*state_scan, static_cast<bool>(*out), input_failed)) return kExitError;
   if (!*out) {
