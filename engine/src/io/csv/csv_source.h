@@ -38,10 +38,10 @@ class CsvSource final : public RowSource {
 
  private:
   // Where a field of the batch being built lives; turned into string_views once the batch's
-  // text has stopped growing (and moving).
-  // Two plain words, the scratch flag in the top bit of `length`: with a separate bool member the
-  // compiler built each ref on the stack with a byte store and read it back as a word, a
-  // store-forwarding stall per field that cost 7 % of a scan's CPU.
+  // text has stopped growing (and moving). Two plain words, the scratch flag in the top bit of
+  // `length`: with a separate bool member the compiler built each ref on the stack with a byte
+  // store and read it back as a word, a store-forwarding stall per field that cost 7 % of a
+  // scan's CPU.
   struct FieldRef {
     uint64_t offset;
     uint64_t length;  // | kInScratch
