@@ -339,7 +339,7 @@ void register_scan(CLI::App& app, int& exit_code) {
   cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--include-transferred", a->include_transferred, "已移送的案件也列出（标注为已移送）");
   cmd->add_flag("--mask", a->mask, "个人信息脱敏：自然人姓名、身份证号、电话号码（所有输出格式，含 --rejects 文件）");
-  cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");
+  cmd->add_option("--threads", a->threads, "同时工作的线程数，含读取线程（默认按 CPU 核数，至多 8）");
   auto* state = cmd->add_option("--state", a->state, "状态文件（SQLite，不存在时新建）：与上次扫描比较，标出新增/未变/变化/消失的线索并记录本次扫描；审查用 xianjie review");
   cmd->add_flag("--hide-dismissed", a->hide_dismissed, "不列出已排除（dismissed）的线索（仍计数）")->needs(state);
   cmd->add_flag("-q,--quiet", a->quiet, "不在标准错误输出摘要");

@@ -181,7 +181,7 @@ void register_stats(CLI::App& app, int& exit_code) {
                   "录入日期所在的列名（可多次；默认识别 录入日期、录入时间、填报日期、填报时间）");
   cmd->add_option("-f,--format", a->format, "输出格式: table、csv、json、md、html、xlsx（默认 table；xlsx 须用 --out）");
   cmd->add_option("-o,--out", a->out, "输出文件（默认标准输出）");
-  cmd->add_option("--threads", a->threads, "工作线程数（默认按 CPU 核数）");
+  cmd->add_option("--threads", a->threads, "同时工作的线程数，含读取线程（默认按 CPU 核数，至多 8）");
   cmd->add_flag("-q,--quiet", a->quiet, "不在标准错误输出摘要");
   cmd->callback([a, &exit_code]() { exit_code = run(*a); });
 }
