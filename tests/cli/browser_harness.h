@@ -1,7 +1,8 @@
 // Headless Chromium for the end-to-end tests of the html reports (test_report_html.cpp for scan,
-// test_report_xlsx.cpp for stats): finding the browser, running it on a page, and reading
-// attributes out of the DOM it dumps. Tests that need a browser pass with a warning when there is
-// none (scripts/test.sh installs Debian's chromium; XIANJIE_CHROMIUM names another binary).
+// test_report_xlsx.cpp for stats, test_state.cpp for the review state): finding the browser,
+// running it on a page, and reading attributes out of the DOM it dumps. Tests that need a browser
+// pass with a warning when there is none (scripts/test.sh installs Debian's chromium;
+// XIANJIE_CHROMIUM names another binary).
 #pragma once
 
 #include <cctype>
@@ -14,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "cli_harness.h"
 
 namespace xianjie::test {
@@ -25,17 +28,6 @@ inline std::string output_dir() {
   return dir;
 }
 
-inline std::string run_capture(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-  }
-  return out;
-}
-
 // The Chromium binary, or "" when there is none.
 inline std::string chromium() {
   if (const char* env = std::getenv("XIANJIE_CHROMIUM"); env && *env) return env;
@@ -45,6 +37,16 @@ inline std::string chromium() {
     if (!path.empty()) return path;
   }
   return "";
+}
+
+// The Chromium binary; or "" after a warning that `what` was not rendered, for a test that then
+// returns (passing) where there is no browser.
+inline std::string chromium_or_warn(const std::string& what) {
+  std::string browser = chromium();
+  if (browser.empty())
+    WARN("SKIPPED: chromium not found (apt-get install chromium, or set XIANJIE_CHROMIUM); " << what
+                                                                                          << " was not rendered in a browser");
+  return browser;
 }
 
 // Runs headless Chromium on `url` with extra `args`; its standard output goes to `out_file`.

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "shell.h"
+
 namespace xianjie::test {
 
 inline std::string read_all(const std::string& path) {
@@ -21,15 +23,6 @@ inline std::string read_all(const std::string& path) {
 
 inline void write_all(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
-}
-
-inline std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
 }
 
 struct Run {

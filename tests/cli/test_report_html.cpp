@@ -146,12 +146,8 @@ TEST_CASE("mask: no personal data in any output format, nor in the rejects file"
 }
 
 TEST_CASE("html: headless Chromium renders the sample report", "[cli][html][browser]") {
-  std::string browser = chromium();
-  if (browser.empty()) {
-    WARN("SKIPPED: chromium not found (apt-get install chromium, or set XIANJIE_CHROMIUM); "
-         "the html report was not rendered in a browser");
-    return;
-  }
+  const std::string browser = chromium_or_warn("the html report");
+  if (browser.empty()) return;
   TempDir t;
   std::string dir = output_dir();
   std::string html = dir + "/report_sample.html";
@@ -210,11 +206,8 @@ TEST_CASE("html: headless Chromium renders the sample report", "[cli][html][brow
 }
 
 TEST_CASE("html: in a browser, hostile names run no script", "[cli][html][browser]") {
-  std::string browser = chromium();
-  if (browser.empty()) {
-    WARN("SKIPPED: chromium not found; the hostile-text report was not rendered in a browser");
-    return;
-  }
+  const std::string browser = chromium_or_warn("the hostile-text report");
+  if (browser.empty()) return;
   TempDir t;
   write_all(t.file("hostile.csv"), hostile_csv());
   std::string html = t.file("h.html");

@@ -191,12 +191,8 @@ TEST_CASE("stats --format html: one offline page with the tables", "[cli][html][
 }
 
 TEST_CASE("stats --format html: headless Chromium draws the charts", "[cli][html][stats][browser]") {
-  std::string browser = chromium();
-  if (browser.empty()) {
-    WARN("SKIPPED: chromium not found (apt-get install chromium, or set XIANJIE_CHROMIUM); "
-         "the stats page was not rendered in a browser");
-    return;
-  }
+  const std::string browser = chromium_or_warn("the stats page");
+  if (browser.empty()) return;
   TempDir t;
   std::string dir = output_dir();
   std::string html = dir + "/stats_sample.html";

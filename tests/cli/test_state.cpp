@@ -551,17 +551,34 @@ TEST_CASE("scan --state: a scan killed with SIGKILL leaves the state intact, as 
   }
 }
 
+namespace {
+
+// The set-up of the report tests below: a first scan of cases 1–3 (a.csv), case 1's finding
+// dismissed for `reason`, and b.csv for the next scan, where case 2 changes its amount and case 3
+// is no longer in the export.
+struct ReviewedExport {
+  std::string fp1, fp3;  // the fingerprints of cases 1 and 3
+  std::string db;        // the state file, shell-quoted
+};
+
+ReviewedExport reviewed_export(const TempDir& t, const std::string& reason) {
+  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2 + kRow3);
+  auto first = scan(t, t.file("a.csv"));
+  ReviewedExport e{fingerprint_of(first.report, "市监罚〔2023〕1号"), fingerprint_of(first.report, "市监罚〔2023〕3号"),
+                   shell_quote(t.file("state.db"))};
+  REQUIRE(t.run("review --state " + e.db + " " + e.fp1 + " --status dismissed --reason " + shell_quote(reason) +
+                " --reviewer 王检察官").exit_code == 0);
+  write_all(t.file("b.csv"), kHeader + kRow1 + row("市监罚〔2023〕2号", "乙商贸有限公司", 85000));
+  return e;
+}
+
+}  // namespace
+
 TEST_CASE("scan --state: the csv and xlsx reports carry the review columns and the findings that disappeared", "[state][xlsx]") {
   using namespace xianjie::test::xlsx_read;
   TempDir t;
-  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2 + kRow3);
-  auto first = scan(t, t.file("a.csv"));
-  const std::string fp1 = fingerprint_of(first.report, "市监罚〔2023〕1号");
-  const std::string fp3 = fingerprint_of(first.report, "市监罚〔2023〕3号");
-  const std::string db = shell_quote(t.file("state.db"));
-  REQUIRE(t.run("review --state " + db + " " + fp1 + " --status dismissed --reason '不构成犯罪：销售金额含退货' --reviewer 王检察官").exit_code == 0);
-  // Case 2 changes its amount, case 3 is no longer in the export.
-  write_all(t.file("b.csv"), kHeader + kRow1 + row("市监罚〔2023〕2号", "乙商贸有限公司", 85000));
+  const ReviewedExport e = reviewed_export(t, "不构成犯罪：销售金额含退货");
+  const std::string &fp1 = e.fp1, &fp3 = e.fp3, &db = e.db;
 
   const std::string book = t.file("线索.xlsx");
   auto second = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f xlsx -q -o " + shell_quote(book));
@@ -614,15 +631,10 @@ TEST_CASE("scan --state: the csv and xlsx reports carry the review columns and t
   CHECK_FALSE(has(plain.out, "复核状态"));
 }
 
-TEST_CASE("scan --state: the html report shows the review state, filters by it and lists what disappeared", "[state][html]") {
+TEST_CASE("scan --state: the html report shows the review state, filters by it and lists what disappeared", "[state][html][browser]") {
   TempDir t;
-  write_all(t.file("a.csv"), kHeader + kRow1 + kRow2 + kRow3);
-  auto first = scan(t, t.file("a.csv"));
-  const std::string fp1 = fingerprint_of(first.report, "市监罚〔2023〕1号");
-  const std::string fp3 = fingerprint_of(first.report, "市监罚〔2023〕3号");
-  const std::string db = shell_quote(t.file("state.db"));
-  REQUIRE(t.run("review --state " + db + " " + fp1 + " --status dismissed --reason '证据不足' --reviewer 王检察官").exit_code == 0);
-  write_all(t.file("b.csv"), kHeader + kRow1 + row("市监罚〔2023〕2号", "乙商贸有限公司", 85000));
+  const ReviewedExport e = reviewed_export(t, "证据不足");
+  const std::string &fp1 = e.fp1, &fp3 = e.fp3, &db = e.db;
   const std::string html = output_dir() + "/report_state.html";
   auto r = t.run("scan " + shell_quote(t.file("b.csv")) + " --state " + db + " -f html -q -o " + shell_quote(html));
   INFO(r.err);
@@ -635,11 +647,8 @@ TEST_CASE("scan --state: the html report shows the review state, filters by it a
   CHECK(has(page, "<td>" + fp3 + "</td><td>待审查</td><td>MKT-01</td><td>市监罚〔2023〕3号</td>"));
   CHECK(has(page, "\"" + fp1 + "\""));  // each candidate carries its fingerprint
 
-  std::string browser = chromium();
-  if (browser.empty()) {
-    WARN("SKIPPED: chromium not found; the review state was not rendered in a browser");
-    return;
-  }
+  const std::string browser = chromium_or_warn("the review state");
+  if (browser.empty()) return;
   const std::string url = "file://" + std::filesystem::absolute(html).string();
   REQUIRE(run_chromium(browser, t, "--dump-dom", url, t.file("all.html")) == 0);
   const std::string dom = read_all(t.file("all.html"));

@@ -3,28 +3,15 @@
 // tests need are plain string searches over that XML, as libxlsxwriter writes it.
 #pragma once
 
-#include <cstdio>
 #include <string>
+
+#include "shell.h"
 
 namespace xianjie::test::xlsx_read {
 
-inline std::string zip_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 // One part of the zip at `path` ("xl/worksheets/sheet1.xml"), or "" when there is none.
 inline std::string zip_part(const std::string& path, const std::string& part) {
-  std::string out;
-  std::string cmd = "unzip -p " + zip_quote(path) + " " + zip_quote(part) + " 2>/dev/null";
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-  }
-  return out;
+  return run_capture("unzip -p " + shell_quote(path) + " " + shell_quote(part) + " 2>/dev/null");
 }
 
 // The XML element <c r="ref" …>…</c> (or <c r="ref" …/>) of a sheet, or "".

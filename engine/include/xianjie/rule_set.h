@@ -128,6 +128,8 @@ class Matcher {
   // `members`, also appends the cross-record rules whose conduct the record belongs to — for
   // transferred records too, since an earlier penalty counts whatever became of its case.
   size_t match(const Record& record, std::vector<Finding>& out, std::vector<Membership>* members = nullptr);
+  // The same for a caller that has already asked is_transferred(record).
+  size_t match(const Record& record, bool transferred, std::vector<Finding>& out, std::vector<Membership>* members);
   // Whether `record` counts as transferred (its own marks or the transfers table).
   bool is_transferred(const Record& record) const;
 

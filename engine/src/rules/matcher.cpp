@@ -90,9 +90,13 @@ bool Matcher::is_transferred(const Record& record) const {
 }
 
 size_t Matcher::match(const Record& record, std::vector<Finding>& out, std::vector<Membership>* members) {
+  return match(record, is_transferred(record), out, members);
+}
+
+size_t Matcher::match(const Record& record, bool transferred, std::vector<Finding>& out,
+                      std::vector<Membership>* members) {
   State& st = *state_;
   const Value* slots = record.slots.data();
-  bool transferred = is_transferred(record);
   const bool skip_single = transferred && !st.options.include_transferred;
   if (skip_single && (!members || !st.rs->has_cross)) return 0;
   st.hits.reset();

@@ -124,9 +124,11 @@ struct Scanner::Impl {
   }
 
   // Whether the record's dates are seen (for the as-of date) and a fact is kept.
-  bool keep_fact(const std::vector<Membership>& members, const Record& record) const {
+  bool keep_fact(const std::vector<Membership>& members, const Record& record, bool transferred) const {
     if (!members.empty() || cross.wants_penalties()) return true;
-    // Cases named in the transfers table are kept for the details of not-filed findings.
+    // Cases named in the transfers table are kept for the details of not-filed findings; such a
+    // case counts as transferred, so a record that does not is not looked up.
+    if (!transferred) return false;
     const auto& ids = cross.transferred_case_ids();
     if (ids.empty() || record.slots[slot::kCaseId].is_null()) return false;
     return ids.count(std::string(trim(record.slots[slot::kCaseId].as_text()))) > 0;
@@ -154,12 +156,12 @@ struct Scanner::Impl {
       // The location text is only rendered when something needs it.
       if (!errors.empty()) record.location_text = source.location_text(record.location);
       members.clear();
-      if (matcher.match(record, out.findings, cross_on ? &members : nullptr) > 0) {
+      if (matcher.match(record, transferred, out.findings, cross_on ? &members : nullptr) > 0) {
         std::string loc = source.location_text(record.location);
         for (size_t k = before; k < out.findings.size(); ++k) out.findings[k].source = loc;
       }
       int32_t fact = -1;
-      if (cross_on && keep_fact(members, record)) {
+      if (cross_on && keep_fact(members, record, transferred)) {
         if (record.location_text.empty()) record.location_text = source.location_text(record.location);
         fact = static_cast<int32_t>(out.facts.size());
         out.facts.push_back(make_case_fact(record, transferred));

@@ -109,6 +109,17 @@ const std::vector<Column>& main_columns() {
   return columns;
 }
 
+std::vector<std::string> sheet_headings(const StatsReport& r) {
+  std::vector<std::string> head;
+  if (r.grouping != StatsGrouping::kMonth) head.push_back("执法机关");
+  if (r.grouping != StatsGrouping::kAgency) head.push_back("月份");
+  for (const char* h : {"录入案件", "关键字段齐全率", "移送线索", "其中已移送", "移送率", "待核查线索", "已移送案件", "录入迟延",
+                        "有录入日期的案件"})
+    head.push_back(h);
+  for (const auto& f : r.fields) head.push_back(f.label + "完整率");
+  return head;
+}
+
 std::vector<std::string> notes(const StatsReport& r) {
   std::vector<std::string> out;
   out.push_back("录入案件：按处罚决定日期的月份归组，无决定日期（或无法解析）的案件单列；被拒绝的行无法归入机关，只计入读取行数。");

@@ -37,6 +37,10 @@ struct Column {
 // 录入案件, 关键字段齐全, 移送线索, 其中已移送, 移送率, 待核查线索, 已移送案件, 录入迟延.
 const std::vector<Column>& main_columns();
 
+// The headings of a spreadsheet of the report (csv, xlsx): the group columns of its grouping,
+// every count, and every field's completeness.
+std::vector<std::string> sheet_headings(const StatsReport& r);
+
 // The explanatory notes every human-facing format ends with (how the counts are defined, where
 // the entry date came from or why late entries are not available).
 std::vector<std::string> notes(const StatsReport& r);

@@ -43,13 +43,7 @@ std::string plain(uint64_t n) { return std::to_string(n); }
 void write_stats_csv(const StatsReport& r, std::ostream& out, const StatsReportOptions&) {
   const bool by_agency = r.grouping != StatsGrouping::kMonth, by_month = r.grouping != StatsGrouping::kAgency;
   std::string buf = "\xEF\xBB\xBF";
-  std::vector<std::string> head;
-  if (by_agency) head.push_back("执法机关");
-  if (by_month) head.push_back("月份");
-  for (const char* h : {"录入案件", "关键字段齐全率", "移送线索", "其中已移送", "移送率", "待核查线索", "已移送案件", "录入迟延",
-                        "有录入日期的案件"})
-    head.push_back(h);
-  for (const auto& f : r.fields) head.push_back(f.label + "完整率");
+  const std::vector<std::string> head = sheet_headings(r);
   for (size_t k = 0; k < head.size(); ++k) buf += (k ? "," : "") + cell(head[k]);
   buf += "\r\n";
 

@@ -18,14 +18,7 @@ using xlsx::Style;
 
 void write_view(Sheet& sh, const StatsReport& r) {
   const bool by_agency = r.grouping != StatsGrouping::kMonth, by_month = r.grouping != StatsGrouping::kAgency;
-  std::vector<std::string> head;
-  if (by_agency) head.push_back("执法机关");
-  if (by_month) head.push_back("月份");
-  for (const char* h : {"录入案件", "关键字段齐全率", "移送线索", "其中已移送", "移送率", "待核查线索", "已移送案件", "录入迟延",
-                        "有录入日期的案件"})
-    head.push_back(h);
-  for (const auto& f : r.fields) head.push_back(f.label + "完整率");
-  sh.header(0, head);
+  sh.header(0, sheet_headings(r));
 
   uint32_t row = 0;
   auto write = [&](const StatsRow* g, const StatsCounts& c) {
