@@ -97,6 +97,10 @@ std::optional<Date> parse_cli_date(const std::string& t) {
   return Date::from_ymd(y, m, d);
 }
 
+CLI::Option* one_value_each(CLI::Option* option) {
+  return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 void add_input_options(CLI::App* cmd, InputOptions& input) {
   auto* table = cmd->add_option("--table", input.table, "SQLite 表名（默认 cases）");
   cmd->add_option("--query", input.query, "SQLite 只读查询（单条 SELECT）")->excludes(table);

@@ -14,6 +14,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace xianjie::cli {
@@ -42,6 +43,10 @@ struct InputOptions {
 
 // Registers the options of InputOptions on a command: --table, --query (excluding --table),
 // --encoding, --delimiter.
+// Makes a repeatable option take exactly one value per use (`--rules a --rules b`), all of them
+// kept: otherwise CLI11 would read the input files that follow it as more of its values.
+CLI::Option* one_value_each(CLI::Option* option);
+
 void add_input_options(CLI::App* cmd, InputOptions& input);
 
 // Opens a CSV or SQLite input (SQLite recognised by its file header). nullptr with `error` set.

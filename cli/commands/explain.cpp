@@ -164,8 +164,8 @@ void register_explain(CLI::App& app, int& exit_code) {
   cmd->add_option("--case", a->case_id, "案件编号");
   cmd->add_option("--set", a->sets, "直接给出字段值，如 --set 销售金额=5.2万元（可多次）");
   cmd->add_option("--rule", a->rule_id, "只解释这条规则");
-  cmd->add_option("--params", a->params_files, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("-r,--rules", a->rules, "规则文件或目录；默认为标准规则包")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(cmd->add_option("--params", a->params_files, "地方参数文件（可多次）"));
+  one_value_each(cmd->add_option("-r,--rules", a->rules, "规则文件或目录；默认为标准规则包"));
   cmd->add_option("--encoding", a->input_options.encoding, "CSV 编码");
   cmd->add_option("--table", a->input_options.table, "SQLite 表名");
   cmd->add_flag("--all", a->all, "也显示不适用的规则");

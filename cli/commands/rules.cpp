@@ -130,24 +130,24 @@ void register_rules(CLI::App& app, int& exit_code) {
   auto local = std::make_shared<std::vector<std::string>>();
   auto* l = cmd->add_subcommand("list", "列出规则及其门槛、版本");
   l->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  l->add_option("--params", *local, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(l->add_option("--params", *local, "地方参数文件（可多次）"));
   l->callback([paths, local, &exit_code] { exit_code = list(*paths, options_with(*local)); });
   auto* c = cmd->add_subcommand("check", "检查规则文件，报告所有错误与警告");
   c->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  c->add_option("--params", *local, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(c->add_option("--params", *local, "地方参数文件（可多次）"));
   c->callback([paths, local, &exit_code] { exit_code = check(*paths, options_with(*local)); });
   auto* t = cmd->add_subcommand("test", "运行规则中的样例（examples）");
   t->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  t->add_option("--params", *local, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(t->add_option("--params", *local, "地方参数文件（可多次）"));
   t->add_flag("-v,--verbose", *verbose, "列出每个样例");
   t->callback([paths, verbose, local, &exit_code] { exit_code = test(*paths, *verbose, options_with(*local)); });
   auto* p = cmd->add_subcommand("params", "列出所有参数的现行值、单位、法定幅度和来源");
   p->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  p->add_option("--params", *local, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(p->add_option("--params", *local, "地方参数文件（可多次）"));
   p->callback([paths, local, &exit_code] { exit_code = params(*paths, options_with(*local)); });
   auto* cv = cmd->add_subcommand("coverage", "生成规则包覆盖表（Markdown，docs/coverage.md）");
   cv->add_option("paths", *paths, "规则文件或目录；默认为标准规则包");
-  cv->add_option("--params", *local, "地方参数文件（可多次）")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(cv->add_option("--params", *local, "地方参数文件（可多次）"));
   cv->callback([paths, local, &exit_code] { exit_code = coverage(*paths, options_with(*local)); });
 }
 

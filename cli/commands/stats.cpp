@@ -167,13 +167,13 @@ void register_stats(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<StatsArgs>();
   auto* cmd = app.add_subcommand("stats", "执法机关办案统计（考核）：按机关、月份统计录入案件、字段完整率、移送线索、移送率、录入迟延");
   cmd->add_option("inputs", a->inputs, "输入文件（CSV 或 SQLite）");
-  cmd->add_option("-r,--rules", a->rules, "规则文件或目录（可多次）；默认为标准规则包")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(cmd->add_option("-r,--rules", a->rules, "规则文件或目录（可多次）；默认为标准规则包"));
   add_input_options(cmd, a->input);
   cmd->add_option("--mapping", a->mapping, "列名映射文件（YAML），与 scan 相同");
-  cmd->add_option("--params", a->params_files, "地方参数文件（如 rules/local/浙江.yaml），可多次")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(',')->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取")->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  one_value_each(cmd->add_option("--params", a->params_files, "地方参数文件（如 rules/local/浙江.yaml），可多次"));
+  one_value_each(cmd->add_option("--select", a->select, "只用这些规则（编号；WLD-01 也包括 WLD-01-SEED 等）")->delimiter(','));
+  one_value_each(cmd->add_option("--transfers", a->transfers, "移送涉嫌犯罪案件表（CSV 或 SQLite），可多次；SQLite 输入中的 transfers 表自动读取"));
+  one_value_each(cmd->add_option("--non-prosecutions", a->non_prosecutions, "不起诉案件表（CSV 或 SQLite），可多次；SQLite 输入中的 non_prosecutions 表自动读取"));
   cmd->add_option("--as-of", a->as_of, "判断“现行”标准及计算期间的截止日期（默认：导出数据中的最晚日期）");
   cmd->add_option("--by", a->by, "分组: agency、month 或 agency,month（默认 agency,month；html、xlsx 另按机关、按月份汇总）");
   cmd->add_option("--late-days", a->late_days, "录入日期晚于处罚决定日期超过此天数即为录入迟延（默认 30）");
